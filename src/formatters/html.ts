@@ -1,0 +1,8 @@
+import type { ScanReport } from '../types.js';
+import type { FormatOptions } from './index.js';
+import { json } from './json.js';
+
+// Placeholder until the real html formatter lands.
+export function html(report: ScanReport, options: FormatOptions): string {
+  return json(report, options);
+}

@@ -1,0 +1,206 @@
+// The default terminal report: one section per file, aligned rows per table, then the summary.
+// Fits 100 columns; colour (chalk) only when options.color.
+
+import { Chalk, type ChalkInstance } from 'chalk';
+import {
+  categoryLabel,
+  categoryShortLabel,
+  fileLabel,
+  reasonText,
+  subcategoryLabel,
+  t,
+  type Lang,
+} from '../i18n/index.js';
+import { CATEGORIES, type Category, type ClassifyResult, type FieldReport, type FileReport, type ScanReport } from '../types.js';
+import type { FormatOptions } from './index.js';
+import {
+  displayWidth,
+  formatConfidence,
+  oneLine,
+  padEnd,
+  padStart,
+  sortedSubcategories,
+  splitSubcategoryKey,
+  truncate,
+  wrap,
+} from './text.js';
+
+export const TABLE_WIDTH = 100;
+const NAME_MAX = 30;
+const SUB_MAX = 22;
+
+type Paint = (category: Category, text: string) => string;
+
+function painter(color: boolean): { paint: Paint; chalk: ChalkInstance } {
+  const chalk = new Chalk({ level: color ? 1 : 0 });
+  const styles: Record<Category, ChalkInstance> = {
+    my_number: chalk.red.bold,
+    sensitive: chalk.magenta,
+    personal: chalk.yellow,
+    none: chalk.green.dim,
+    unknown: chalk.gray,
+  };
+  return { paint: (category, text) => styles[category](text), chalk };
+}
+
+interface Row {
+  name: string;
+  category: Category;
+  sub: string;
+  confidence: string;
+  reason: string;
+  notes: string[];
+}
+
+function subcategoryCell(sub: string | null, lang: Lang): string {
+  if (!sub) return '-';
+  const label = subcategoryLabel(sub, lang);
+  return label === sub ? sub : lang === 'ja' ? label : sub;
+}
+
+function fieldRowsOf(field: FieldReport, depth: number, lang: Lang, out: Row[]): void {
+  const indent = depth === 0 ? '' : '  '.repeat(depth - 1) + '└ ';
+  const notes: string[] = [];
+  if (field.headerHid) notes.push(`! ${t('headerHid', lang)}`);
+  if (field.declared) {
+    const owner = field.declared.owner ? ` (${oneLine(field.declared.owner)})` : '';
+    notes.push(`${t('declared', lang)}: ${oneLine(field.declared.purpose)}${owner}`);
+  }
+  out.push({
+    name: indent + oneLine(field.name),
+    category: field.category,
+    sub: subcategoryCell(field.subcategory, lang),
+    confidence: formatConfidence(field.confidence),
+    reason: field.reasons.length > 0 ? oneLine(reasonText(field.reasons[0], lang)) : '',
+    notes,
+  });
+  for (const part of field.parts ?? []) fieldRowsOf(part, depth + 1, lang, out);
+}
+
+function renderRows(rows: Row[], lang: Lang, paint: Paint, dim: (s: string) => string, indent: string): string[] {
+  const catWidth = Math.max(...CATEGORIES.map((c) => displayWidth(categoryShortLabel(c, lang))));
+  const nameWidth = Math.min(NAME_MAX, Math.max(displayWidth(t('field', lang)), ...rows.map((r) => displayWidth(r.name))));
+  const subWidth = Math.min(SUB_MAX, Math.max(displayWidth(t('subcategory', lang)), ...rows.map((r) => displayWidth(r.sub))));
+  const confWidth = Math.max(4, displayWidth(t('conf', lang)));
+  const fixed = displayWidth(indent) + nameWidth + 2 + catWidth + 2 + subWidth + 2 + confWidth + 2;
+  const reasonWidth = Math.max(10, TABLE_WIDTH - fixed);
+  const lines: string[] = [];
+  const head = [
+    padEnd(t('field', lang), nameWidth),
+    padEnd(t('category', lang), catWidth),
+    padEnd(t('subcategory', lang), subWidth),
+    padStart(t('conf', lang), confWidth),
+    t('reason', lang),
+  ].join('  ');
+  lines.push(indent + dim(truncate(head, TABLE_WIDTH - displayWidth(indent))));
+  for (const row of rows) {
+    const cells = [
+      padEnd(truncate(row.name, nameWidth), nameWidth),
+      paint(row.category, padEnd(categoryShortLabel(row.category, lang), catWidth)),
+      padEnd(truncate(row.sub, subWidth), subWidth),
+      padStart(row.confidence, confWidth),
+      truncate(row.reason, reasonWidth),
+    ];
+    lines.push((indent + cells.join('  ')).trimEnd());
+    for (const note of row.notes) {
+      lines.push(indent + '    ' + truncate(note, TABLE_WIDTH - displayWidth(indent) - 4));
+    }
+  }
+  return lines;
+}
+
+function fileSection(file: FileReport, lang: Lang, paint: Paint, chalk: ChalkInstance): string[] {
+  const lines: string[] = [];
+  const meta = [file.format, file.encoding].filter((x): x is string => !!x).join(', ');
+  lines.push(chalk.bold(`${oneLine(file.path)}${meta ? `  (${meta})` : ''}`));
+  if (file.error !== undefined) {
+    lines.push(`  ${chalk.red(`${t('error', lang)}: ${truncate(oneLine(file.error), TABLE_WIDTH - 10)}`)}`);
+    return lines;
+  }
+  lines.push(`  ${paint(file.category, fileLabel(file, lang))}`);
+  for (const warning of file.warnings) {
+    lines.push(`  ${chalk.yellow(`${t('warning', lang)}: ${truncate(oneLine(warning), TABLE_WIDTH - 12)}`)}`);
+  }
+  for (const table of file.tables) {
+    let indent = '  ';
+    if (table.name !== undefined || file.tables.length > 1) {
+      lines.push(`  [${oneLine(table.name ?? '-')}] ${table.kind}`);
+      indent = '    ';
+    }
+    if (table.fields.length === 0) {
+      lines.push(indent + t('noFields', lang));
+      continue;
+    }
+    const rows: Row[] = [];
+    for (const field of table.fields) fieldRowsOf(field, 0, lang, rows);
+    lines.push(...renderRows(rows, lang, paint, chalk.dim, indent));
+  }
+  return lines;
+}
+
+function summarySection(report: ScanReport, lang: Lang, paint: Paint, chalk: ChalkInstance): string[] {
+  const s = report.summary;
+  const lines: string[] = [chalk.bold(`== ${t('summary', lang)} ==`)];
+  lines.push(
+    `  ${t('files', lang)}: ${s.files}  ${t('filesWithErrors', lang)}: ${s.filesWithErrors}  ${t('fields', lang)}: ${s.fields}`,
+  );
+  lines.push(`  ${t('byCategory', lang)}`);
+  const catWidth = Math.max(...CATEGORIES.map((c) => displayWidth(categoryLabel(c, lang))));
+  for (const c of CATEGORIES) {
+    lines.push(`    ${paint(c, padEnd(categoryLabel(c, lang), catWidth))}  ${padStart(String(s.byCategory[c] ?? 0), 5)}`);
+  }
+  const subs = sortedSubcategories(s.bySubcategory);
+  if (subs.length > 0) {
+    lines.push(`  ${t('bySubcategory', lang)}`);
+    const labels = subs.map(([key]) => {
+      const { subcategory } = splitSubcategoryKey(key);
+      const label = subcategoryLabel(subcategory, lang);
+      return label === subcategory ? key : `${key} (${label})`;
+    });
+    const width = Math.min(60, Math.max(...labels.map(displayWidth)));
+    subs.forEach(([, count], i) => {
+      lines.push(`    ${padEnd(truncate(labels[i], width), width)}  ${padStart(String(count), 5)}`);
+    });
+  }
+  lines.push(`  ${t('specificFiles', lang)}`);
+  if (s.specificPersonalInformationFiles.length === 0) lines.push(`    ${t('none', lang)}`);
+  for (const path of s.specificPersonalInformationFiles) lines.push(`    ${paint('my_number', oneLine(path))}`);
+  lines.push(`  ${t('failures', lang)}: ${s.failures.length}`);
+  for (const f of s.failures) {
+    const where = `${oneLine(f.path)}${f.table !== undefined ? ` [${oneLine(f.table)}]` : ''}: ${oneLine(f.field)}`;
+    const what = `${categoryShortLabel(f.category, lang)}${f.subcategory ? `/${f.subcategory}` : ''}`;
+    lines.push(`    ${paint(f.category, truncate(`${where} — ${what}`, TABLE_WIDTH - 4))}`);
+  }
+  if (s.failures.length > 0) for (const l of wrap(t('failuresHowTo', lang), TABLE_WIDTH - 4)) lines.push(`    ${l}`);
+  return lines;
+}
+
+export function table(report: ScanReport, options: FormatOptions): string {
+  const { paint, chalk } = painter(options.color);
+  const lines: string[] = [];
+  for (const file of report.files) {
+    lines.push(...fileSection(file, options.lang, paint, chalk), '');
+  }
+  lines.push(...summarySection(report, options.lang, paint, chalk));
+  return lines.join('\n') + '\n';
+}
+
+/** `kojin classify` in the terminal: one aligned row per header, parts indented under it. */
+export function classifyTable(results: ClassifyResult[], options: FormatOptions): string {
+  const { paint, chalk } = painter(options.color);
+  const rows: Row[] = [];
+  const visit = (r: ClassifyResult, depth: number): void => {
+    rows.push({
+      name: (depth === 0 ? '' : '  '.repeat(depth - 1) + '└ ') + oneLine(r.header),
+      category: r.category,
+      sub: subcategoryCell(r.subcategory, options.lang),
+      confidence: formatConfidence(r.confidence),
+      reason: r.reasons.length > 0 ? oneLine(reasonText(r.reasons[0], options.lang)) : '',
+      notes: [],
+    });
+    for (const p of r.parts ?? []) visit(p, depth + 1);
+  };
+  results.forEach((r) => visit(r, 0));
+  if (rows.length === 0) return '';
+  return renderRows(rows, options.lang, paint, chalk.dim, '').join('\n') + '\n';
+}
