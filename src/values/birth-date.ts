@@ -1,0 +1,88 @@
+// Dates in the forms Japanese files use, Western (1975-01-01, 1975/1/1, 1975.1.1, 19750101,
+// 1975年1月1日, with an optional time after a space or T) and 和暦 (昭和50年1月1日, 昭和50.1.1,
+// S50.1.1, H2/4/1, R2/4/1, 平成元年4月1日). A single date never says "birth date": the profiler
+// judges the column (plausible ages 0–120, dates spanning years), so this module only parses.
+
+export interface SimpleDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+// Era start years: year n of an era is start + n − 1.
+const ERA_START: Record<string, number> = {
+  明治: 1868, 大正: 1912, 昭和: 1926, 平成: 1989, 令和: 2019,
+  M: 1868, T: 1912, S: 1926, H: 1989, R: 2019,
+};
+// Last year number each era reached (令和 still running: allow headroom).
+const ERA_MAX: Record<string, number> = {
+  明治: 45, 大正: 15, 昭和: 64, 平成: 31, 令和: 99, M: 45, T: 15, S: 64, H: 31, R: 99,
+};
+
+// Anchored, no nested quantifiers: linear time whatever the input.
+const WESTERN = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
+const WAREKI = /^(明治|大正|昭和|平成|令和|[MTSHRmtshr]) ?(元|\d{1,2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+function make(year: number, month: number, day: number): SimpleDate | null {
+  if (year < 1868 || year > 2199 || month < 1 || month > 12 || day < 1) return null;
+  return day <= daysInMonth(year, month) ? { year, month, day } : null;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Parse a prepared value as a calendar date, or null. */
+export function parseDate(value: string): SimpleDate | null {
+  let v = value;
+  let n = v.length;
+  if (n < 6) return null;
+  if (n > 11) {
+    // Drop a time part: "1975-01-01 00:00:00", "1975-01-01T00:00:00Z".
+    const t = v.indexOf('T') > 0 ? v.indexOf('T') : v.indexOf(' ');
+    if (t >= 6 && t <= 11 && isDigit(v.charCodeAt(t + 1))) {
+      v = v.slice(0, t);
+      n = t;
+    }
+    if (n > 12) return null;
+  }
+  const c0 = v.charCodeAt(0);
+  if (isDigit(c0)) {
+    if (n === 8 && isDigit(v.charCodeAt(4))) {
+      for (let i = 0; i < 8; i++) if (!isDigit(v.charCodeAt(i))) return null;
+      return make(+v.slice(0, 4), +v.slice(4, 6), +v.slice(6, 8));
+    }
+    const m = WESTERN.exec(v);
+    return m ? make(+m[1], +m[2], +m[3]) : null;
+  }
+  const m = WAREKI.exec(v);
+  if (!m) return null;
+  const era = m[1].length === 1 ? m[1].toUpperCase() : m[1];
+  const ey = m[2] === '元' ? 1 : +m[2];
+  if (ey < 1 || ey > ERA_MAX[era]) return null;
+  return make(ERA_START[era] + ey - 1, +m[3], +m[4]);
+}
+
+/** A day count good enough for spans and age comparisons (months of 31 days). */
+export function dateOrdinal(d: SimpleDate): number {
+  return (d.year * 12 + (d.month - 1)) * 31 + (d.day - 1);
+}
+
+/** Ordinal of the same calendar day `years` years before `now`. */
+export function ordinalYearsBefore(now: Date, years: number): number {
+  return dateOrdinal({ year: now.getFullYear() - years, month: now.getMonth() + 1, day: now.getDate() });
+}
+
+/** Ordinal days per year in dateOrdinal's calendar. */
+export const ORDINAL_YEAR = 12 * 31;
+
+/** Whether the date is a plausible birth date on `now`: not in the future, age at most 120. */
+export function isPlausibleBirthDate(d: SimpleDate, now: Date): boolean {
+  const o = dateOrdinal(d);
+  return o <= ordinalYearsBefore(now, 0) && o >= ordinalYearsBefore(now, 120);
+}

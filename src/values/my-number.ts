@@ -1,0 +1,40 @@
+// My Number (個人番号): 12 digits whose last digit is a check digit over the first eleven
+// (taxonomy.md, "The check digit of a My Number"). Accepted forms: 123456789018,
+// 1234 5678 9018, 1234-5678-9018; full-width digits once the value is prepared (NFKC).
+import { isDigitCode, sameGroups, splitDigitGroups } from './normalize.js';
+
+export type CheckResult = 'valid' | 'invalid';
+
+/** The check digit for the first eleven digits (ASCII). */
+export function myNumberCheckDigit(first11: string): number {
+  let sum = 0;
+  // P1 is the eleventh digit, P11 the first; Qn = n + 1 for n ≤ 6, n − 5 for n ≥ 7.
+  for (let n = 1; n <= 11; n++) {
+    const p = first11.charCodeAt(11 - n) - 48;
+    sum += p * (n <= 6 ? n + 1 : n - 5);
+  }
+  const r = sum % 11;
+  return r <= 1 ? 0 : 11 - r;
+}
+
+/** True when `digits` is exactly twelve ASCII digits with a valid My Number check digit. */
+export function isValidMyNumber(digits: string): boolean {
+  if (digits.length !== 12) return false;
+  for (let i = 0; i < 12; i++) if (!isDigitCode(digits.charCodeAt(i))) return false;
+  return myNumberCheckDigit(digits) === digits.charCodeAt(11) - 48;
+}
+
+const GROUPED = [4, 4, 4] as const;
+
+/**
+ * Shape classifier on a prepared value: null when the value is not shaped like a My Number
+ * (12 digits, or 4-4-4 separated by spaces or dashes), else whether its check digit holds.
+ */
+export function classifyMyNumber(value: string): CheckResult | null {
+  const n = value.length;
+  if (n !== 12 && n !== 14) return null; // cheap rejection of nearly every other cell
+  const g = splitDigitGroups(value);
+  if (g === null || g.digits.length !== 12) return null;
+  if (g.groups.length !== 1 && !sameGroups(g.groups, GROUPED)) return null;
+  return isValidMyNumber(g.digits) ? 'valid' : 'invalid';
+}

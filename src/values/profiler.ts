@@ -1,0 +1,254 @@
+// ColumnProfiler: runs every value detector on each cell of one column and keeps only counts.
+// Cost per cell: one trim (plus NFKC only for full-width input), one 32-bit hash, and detectors
+// that each reject on length or first character before doing any real work; no regex runs on a
+// value that could not match. Memory is bounded by the DistinctSampler (hashes, never values).
+import type { Category, ValueEvidence, ValueFinding } from '../types.js';
+import { CATEGORY_RANK } from '../types.js';
+import { isAddress } from './address.js';
+import { isBankAccountShape } from './bank-account.js';
+import { dateOrdinal, isPlausibleBirthDate, ORDINAL_YEAR, parseDate } from './birth-date.js';
+import { classifyCorporateNumber } from './corporate-number.js';
+import { classifyCreditCard } from './credit-card.js';
+import { DistinctSampler, DEFAULT_DISTINCT_CAP, hash32 } from './distinct.js';
+import { isEmail } from './email.js';
+import { classifyGender } from './gender.js';
+import { ipVersion } from './ip.js';
+import { classifyMyNumber } from './my-number.js';
+import { prepareValue } from './normalize.js';
+import { isPassportNumber } from './passport.js';
+import { classifyPersonName } from './person-name.js';
+import { isJapanesePhone } from './phone.js';
+import { classifyPostalCode } from './postal-code.js';
+import {
+  birthDecisive,
+  checkDigitDecisive,
+  genderDecisive,
+  looksLikeBirthDates,
+  patternDecisive,
+  weakDecisive,
+} from './rules.js';
+
+/** What the header said, so ambiguous shapes (1/2, bare 7 digits) can count. */
+export interface ValueHints {
+  subcategory?: string | null;
+}
+
+export interface ProfilerOptions {
+  /** "Today" for the age check of birth dates; injectable so tests are stable. */
+  now?: Date;
+  /** Maximum number of distinct hashes kept before switching to sampling. */
+  distinctCap?: number;
+}
+
+// One bit per thing a cell can be; a cell's mask is stored with its hash for distinct counting.
+const B = {
+  MY_NUMBER: 0,
+  TWELVE_INVALID: 1,
+  CORPORATE: 2,
+  PHONE: 3,
+  EMAIL: 4,
+  POSTAL: 5,
+  SEVEN_DIGITS: 6,
+  ADDRESS: 7,
+  DATE: 8,
+  BIRTH_PLAUSIBLE: 9,
+  NAME: 10,
+  GENDER: 11,
+  GENDER_CODE: 12,
+  CARD: 13,
+  IP: 14,
+  PASSPORT: 15,
+} as const;
+const NBITS = 16;
+
+export class ColumnProfiler {
+  private sampled = 0;
+  private nonEmpty = 0;
+  private readonly counts: number[] = new Array<number>(NBITS).fill(0);
+  private readonly sampler: DistinctSampler;
+  private readonly now: Date;
+  private minDate = Number.POSITIVE_INFINITY;
+  private maxDate = Number.NEGATIVE_INFINITY;
+
+  constructor(options: ProfilerOptions = {}) {
+    this.now = options.now ?? new Date();
+    this.sampler = new DistinctSampler(options.distinctCap ?? DEFAULT_DISTINCT_CAP);
+  }
+
+  add(value: string): void {
+    this.sampled++;
+    const v = prepareValue(value);
+    if (v.length === 0) return;
+    this.nonEmpty++;
+    const mask = this.detect(v);
+    if (mask !== 0) for (let b = 0; b < NBITS; b++) if ((mask & (1 << b)) !== 0) this.counts[b]++;
+    this.sampler.add(hash32(v), mask);
+  }
+
+  private detect(v: string): number {
+    let m = 0;
+    const mn = classifyMyNumber(v);
+    if (mn !== null) return 1 << (mn === 'valid' ? B.MY_NUMBER : B.TWELVE_INVALID);
+    if (classifyCorporateNumber(v) === 'valid') return 1 << B.CORPORATE;
+    if (classifyCreditCard(v) === 'valid') return 1 << B.CARD;
+    if (isJapanesePhone(v)) m |= 1 << B.PHONE;
+    if (isEmail(v)) return 1 << B.EMAIL;
+    const postal = classifyPostalCode(v);
+    if (postal === 'bare') m |= 1 << B.SEVEN_DIGITS;
+    else if (postal !== null) m |= 1 << B.POSTAL;
+    if (isBankAccountShape(v)) m |= 1 << B.SEVEN_DIGITS;
+    if (isPassportNumber(v)) m |= 1 << B.PASSPORT;
+    if (ipVersion(v) !== 0) m |= 1 << B.IP;
+    const gender = classifyGender(v);
+    if (gender === 'code') m |= 1 << B.GENDER_CODE;
+    else if (gender !== null) m |= 1 << B.GENDER;
+    const date = parseDate(v);
+    if (date !== null) {
+      m |= 1 << B.DATE;
+      const o = dateOrdinal(date);
+      if (o < this.minDate) this.minDate = o;
+      if (o > this.maxDate) this.maxDate = o;
+      if (isPlausibleBirthDate(date, this.now)) m |= 1 << B.BIRTH_PLAUSIBLE;
+    }
+    // Japanese-text detectors: skip ASCII-led cells outright.
+    if (v.charCodeAt(0) >= 0x3000) {
+      if (isAddress(v)) m |= 1 << B.ADDRESS;
+      else if (classifyPersonName(v) !== null) m |= 1 << B.NAME;
+    }
+    return m;
+  }
+
+  result(hints: ValueHints = {}): ValueEvidence {
+    const sub = hints.subcategory ?? null;
+    const approx = this.sampler.approximate;
+    const distinct = this.sampler.distinct();
+    const dd = this.sampler.distinctPerBit(NBITS);
+    const c = this.counts;
+    const ne = this.nonEmpty;
+    const num = (n: number): string => (approx ? `about ${Math.round(n)}` : `${n}`);
+    const est = approx ? ' (distinct counts estimated from a hash sample)' : '';
+    const findings: ValueFinding[] = [];
+
+    const push = (
+      detector: string,
+      category: Category,
+      subcategory: string,
+      matched: number,
+      matchedDistinct: number,
+      shape: string,
+      decisive: boolean,
+    ): void => {
+      if (matched === 0) return;
+      findings.push({
+        detector,
+        category,
+        subcategory,
+        matched,
+        matchedDistinct,
+        rate: ne === 0 ? 0 : matched / ne,
+        shape,
+        decisive,
+      });
+    };
+    const rowsShape = (what: string, matched: number, md: number): string =>
+      `${what} in ${matched} of ${ne} values (${num(md)} distinct)${est}`;
+
+    // Check-digit detectors: the pass rate is over distinct non-empty values (see rules.ts).
+    push('my_number', 'my_number', 'individual_number', c[B.MY_NUMBER], dd[B.MY_NUMBER],
+      `12 digits, check digit valid in ${num(dd[B.MY_NUMBER])} of ${num(distinct)} distinct values${est}`,
+      checkDigitDecisive(dd[B.MY_NUMBER], distinct));
+    push('twelve_digit_number', 'unknown', 'numeric_id', c[B.TWELVE_INVALID], dd[B.TWELVE_INVALID],
+      `12 digits, My Number check digit fails in ${num(dd[B.TWELVE_INVALID])} of ${num(distinct)} distinct values${est}`,
+      false);
+    push('corporate_number', 'none', 'corporate', c[B.CORPORATE], dd[B.CORPORATE],
+      `13 digits, corporate-number check digit valid in ${num(dd[B.CORPORATE])} of ${num(distinct)} distinct values${est}`,
+      checkDigitDecisive(dd[B.CORPORATE], distinct));
+    push('credit_card', 'personal', 'financial_account', c[B.CARD], dd[B.CARD],
+      `payment card numbers (issuer prefix, Luhn valid) in ${num(dd[B.CARD])} of ${num(distinct)} distinct values${est}`,
+      checkDigitDecisive(dd[B.CARD], distinct));
+
+    const pattern = (detector: string, subcategory: string, bit: number, what: string): void => {
+      const rate = ne === 0 ? 0 : c[bit] / ne;
+      push(detector, 'personal', subcategory, c[bit], dd[bit], rowsShape(what, c[bit], dd[bit]),
+        patternDecisive(rate, dd[bit]));
+    };
+    pattern('phone', 'contact', B.PHONE, 'Japanese phone numbers');
+    pattern('email', 'contact', B.EMAIL, 'e-mail addresses');
+    pattern('address', 'address', B.ADDRESS, 'Japanese addresses (prefecture or municipality)');
+    pattern('ip_address', 'online_id', B.IP, 'IP addresses');
+    pattern('passport', 'gov_id', B.PASSPORT, 'passport-number shapes (2 letters + 7 digits)');
+
+    // Postal codes: 〒/hyphenated always; bare 7 digits only when the header says postal code.
+    {
+      const bare = sub === 'postal_code';
+      const m = c[B.POSTAL] + (bare ? c[B.SEVEN_DIGITS] : 0);
+      const md = dd[B.POSTAL] + (bare ? dd[B.SEVEN_DIGITS] : 0);
+      const what = bare ? 'postal codes (〒, 3-4 or 7 digits)' : 'postal codes (〒 or 3-4 digits)';
+      push('postal_code', 'personal', 'postal_code', m, md, rowsShape(what, m, md),
+        patternDecisive(ne === 0 ? 0 : m / ne, md));
+    }
+    if (sub === 'financial_account') {
+      const m = c[B.SEVEN_DIGITS];
+      push('bank_account', 'personal', 'financial_account', m, dd[B.SEVEN_DIGITS],
+        rowsShape('7-digit account numbers', m, dd[B.SEVEN_DIGITS]),
+        patternDecisive(ne === 0 ? 0 : m / ne, dd[B.SEVEN_DIGITS]));
+    }
+    {
+      const codes = sub === 'gender';
+      const m = c[B.GENDER] + (codes ? c[B.GENDER_CODE] : 0);
+      const md = dd[B.GENDER] + (codes ? dd[B.GENDER_CODE] : 0);
+      const what = codes ? 'gender words, letters or codes' : 'gender words or letters';
+      push('gender', 'personal', 'gender', m, md, rowsShape(what, m, md),
+        genderDecisive(ne === 0 ? 0 : m / ne, m, md));
+    }
+    {
+      const nameRate = ne === 0 ? 0 : c[B.NAME] / ne;
+      push('person_name', 'personal', 'name', c[B.NAME], dd[B.NAME],
+        rowsShape('person-name shapes (family and given name)', c[B.NAME], dd[B.NAME]),
+        weakDecisive(nameRate, dd[B.NAME]));
+    }
+    this.pushDates(push, rowsShape);
+
+    findings.sort(compareFindings);
+    const top = findings[0];
+    const best = top !== undefined && (top.decisive || top.rate >= 0.5) ? top : undefined;
+    const evidence: ValueEvidence = { sampled: this.sampled, nonEmpty: ne, distinct, findings };
+    if (best) evidence.best = best;
+    return evidence;
+  }
+
+  private pushDates(
+    push: (d: string, cat: Category, s: string, m: number, md: number, shape: string, dec: boolean) => void,
+    rowsShape: (what: string, m: number, md: number) => string,
+  ): void {
+    const dates = this.counts[B.DATE];
+    if (dates === 0) return;
+    const dd = this.sampler.distinctPerBit(NBITS);
+    const plausible = this.counts[B.BIRTH_PLAUSIBLE];
+    const spanYears = Math.floor((this.maxDate - this.minDate) / ORDINAL_YEAR);
+    const rate = this.nonEmpty === 0 ? 0 : dates / this.nonEmpty;
+    const span = spanYears >= 1 ? `spanning ${spanYears} years` : 'spanning under a year';
+    const what = `dates ${span}, ${plausible} of ${dates} at a plausible age (0–120)`;
+    if (looksLikeBirthDates(plausible, dates, spanYears)) {
+      push('birth_date', 'personal', 'birth_date', dates, dd[B.DATE], rowsShape(what, dates, dd[B.DATE]),
+        birthDecisive(rate, dd[B.DATE]));
+    } else {
+      push('date', 'none', 'date', dates, dd[B.DATE], rowsShape(what, dates, dd[B.DATE]), false);
+    }
+  }
+}
+
+/** Decisive first; among decisive, the stronger category; then the higher rate. */
+export function compareFindings(a: ValueFinding, b: ValueFinding): number {
+  if (a.decisive !== b.decisive) return a.decisive ? -1 : 1;
+  if (a.decisive && a.category !== b.category) return CATEGORY_RANK[b.category] - CATEGORY_RANK[a.category];
+  if (a.rate !== b.rate) return b.rate - a.rate;
+  return CATEGORY_RANK[b.category] - CATEGORY_RANK[a.category];
+}
+
+/** Convenience: profile a whole array of cells. */
+export function profileValues(values: Iterable<string>, hints?: ValueHints, options?: ProfilerOptions): ValueEvidence {
+  const p = new ColumnProfiler(options);
+  for (const v of values) p.add(v);
+  return p.result(hints);
+}
