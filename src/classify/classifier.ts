@@ -1,0 +1,120 @@
+// Classifying header strings: composite parsing, normalisation, dictionary segmentation, then the
+// head-final rule. Results are cached per distinct header for the life of the classifier, and
+// kuromoji is consulted only when Japanese residue trails the last known word.
+import type { CompiledDictionary } from '../dictionary/compile.js';
+import { normalize, type Normalized } from '../tokenize/normalize.js';
+import type { MorphToken, MorphTokenizer } from '../tokenize/tokenizer.js';
+import { CATEGORY_RANK, type ClassifyResult, type HeaderEvidence, type Reason } from '../types.js';
+import { baseText, parseComposite } from './composite.js';
+import { headEvidence } from './head.js';
+import { segment, type Segment } from './segment.js';
+
+/** Parts of speech that never name a field: particles, auxiliary verbs, symbols. */
+const FILLER_POS = new Set(['助詞', '助動詞', '記号']);
+
+export interface Explanation {
+  header: string;
+  base: string;
+  qualifiers: string[];
+  steps: Normalized['steps'];
+  segments: { text: string; kind: Segment['kind']; entry?: string; category?: string; subcategory?: string; role?: string; head?: string; weight?: number; surface?: string }[];
+  morphology: MorphToken[];
+  result: ClassifyResult;
+}
+
+export class HeaderClassifier {
+  private readonly cache = new Map<string, Promise<ClassifyResult>>();
+
+  constructor(
+    private readonly dict: CompiledDictionary,
+    private readonly morph?: MorphTokenizer,
+  ) {}
+
+  classify(header: string): Promise<ClassifyResult> {
+    let result = this.cache.get(header);
+    if (!result) {
+      result = this.compute(header);
+      this.cache.set(header, result);
+    }
+    return result;
+  }
+
+  classifyMany(headers: readonly string[]): Promise<ClassifyResult[]> {
+    return Promise.all(headers.map((h) => this.classify(h)));
+  }
+
+  private async compute(header: string): Promise<ClassifyResult> {
+    const composite = parseComposite(header);
+    const text = baseText(composite);
+    const evidence = text ? await this.evidence(text) : undefined;
+    const parts = await Promise.all(composite.parts.map((p) => this.classify(p)));
+    return combine(header, evidence, parts);
+  }
+
+  private async evidence(text: string): Promise<HeaderEvidence> {
+    const segments = segment(normalize(text), this.dict);
+    return headEvidence(segments, { fillerResidue: await this.fillerResidue(segments) });
+  }
+
+  /** Japanese residue after the last known word might be the head, or only particles: kuromoji tells. */
+  private async fillerResidue(segments: Segment[]): Promise<Set<number>> {
+    const filler = new Set<number>();
+    if (!this.morph) return filler;
+    for (let i = segments.length - 1; i >= 0; i--) {
+      const s = segments[i];
+      if (s.kind === 'num') continue;
+      if (s.kind !== 'residue' || s.script !== 'ja') break;
+      const tokens = await this.morph.tokenize(s.text);
+      if (tokens.every((t) => FILLER_POS.has(t.pos) || t.posDetail === '接尾')) filler.add(i);
+      else break;
+    }
+    return filler;
+  }
+
+  /** Every step of a classification, for `kojin explain`. Always runs kuromoji over Japanese residue. */
+  async explain(header: string): Promise<Explanation> {
+    const composite = parseComposite(header);
+    const text = baseText(composite);
+    const norm = normalize(text);
+    const segments = segment(norm, this.dict);
+    const morphology: MorphToken[] = [];
+    if (this.morph) for (const s of segments) if (s.kind === 'residue' && s.script === 'ja') morphology.push(...(await this.morph.tokenize(s.text)));
+    return {
+      header,
+      base: composite.base,
+      qualifiers: composite.qualifiers,
+      steps: norm.steps,
+      segments: segments.map((s) => ({
+        text: s.text,
+        kind: s.kind,
+        entry: s.entry?.id,
+        category: s.entry?.category,
+        subcategory: s.entry?.subcategory,
+        role: s.entry?.role,
+        head: s.entry?.head,
+        weight: s.entry?.weight,
+        surface: s.surface,
+      })),
+      morphology,
+      result: await this.classify(header),
+    };
+  }
+}
+
+/** The whole of a composite takes its strongest part when that part outranks the base. */
+function combine(header: string, base: HeaderEvidence | undefined, parts: ClassifyResult[]): ClassifyResult {
+  const strongest = parts.reduce<ClassifyResult | undefined>((best, p) => (!best || CATEGORY_RANK[p.category] > CATEGORY_RANK[best.category] ? p : best), undefined);
+  const reasons: Reason[] = base ? [...base.reasons] : [];
+  let result: Omit<ClassifyResult, 'header' | 'reasons' | 'parts'> = base
+    ? { category: base.category, subcategory: base.subcategory, confidence: base.confidence }
+    : { category: 'unknown', subcategory: null, confidence: 0 };
+  if (strongest && (!base || CATEGORY_RANK[strongest.category] > CATEGORY_RANK[base.category])) {
+    result = { category: strongest.category, subcategory: strongest.subcategory, confidence: strongest.confidence };
+    reasons.push({
+      rule: 'composite',
+      text: `composite field: its strongest part "${strongest.header}" is ${strongest.category}/${strongest.subcategory}`,
+      tokens: [strongest.header],
+    });
+  }
+  return { header, ...result, reasons, ...(parts.length ? { parts } : {}) };
+}

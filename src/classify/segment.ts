@@ -1,0 +1,128 @@
+// Segmenting a normalised header against the compiled dictionary: a dynamic programme over the
+// key that covers as many characters as possible with as few matches as possible. What stays
+// uncovered is residue (unknown words, or Japanese left for kuromoji).
+import { matchesAt, type CompiledDictionary } from '../dictionary/compile.js';
+import type { DictionaryEntry } from '../dictionary/schema.js';
+import type { Normalized } from '../tokenize/normalize.js';
+
+export interface Segment {
+  /** The normalised text of the segment. */
+  text: string;
+  start: number;
+  end: number;
+  /** 'match': a dictionary entry; 'residue': unknown text; 'num': digits (numbering, ignorable). */
+  kind: 'match' | 'residue' | 'num';
+  entry?: DictionaryEntry;
+  /** The dictionary surface that matched. */
+  surface?: string;
+  /** Script of the residue: ASCII word or Japanese. */
+  script?: 'word' | 'ja';
+}
+
+interface Step {
+  uncovered: number;
+  pieces: number;
+  weight: number;
+  from: number;
+  hit?: { entry: DictionaryEntry; surface: string };
+}
+
+const better = (a: Step, b: Step | undefined) =>
+  !b ||
+  a.uncovered < b.uncovered ||
+  (a.uncovered === b.uncovered && (a.pieces < b.pieces || (a.pieces === b.pieces && a.weight > b.weight)));
+
+export function segment(norm: Normalized, dict: CompiledDictionary): Segment[] {
+  const { key, chunks, chunkOf } = norm;
+  const n = key.length;
+  const best: (Step | undefined)[] = new Array(n + 1);
+  best[0] = { uncovered: 0, pieces: 0, weight: 0, from: -1 };
+  for (let i = 0; i < n; i++) {
+    const here = best[i];
+    if (!here) continue;
+    // Leave this character uncovered. Digits cost nothing: numbering (住所1, tel2) is expected.
+    const cost = chunks[chunkOf[i]].kind === 'num' ? 0 : 1;
+    const skip: Step = { uncovered: here.uncovered + cost, pieces: here.pieces, weight: here.weight, from: i };
+    if (better(skip, best[i + 1])) best[i + 1] = skip;
+    for (const { end, hits } of matchesAt(dict.root, key, i)) {
+      const hit = hits.find((h) => !excluded(h.entry, key, i, end, dict));
+      if (!hit) continue;
+      const step: Step = { uncovered: here.uncovered, pieces: here.pieces + 1, weight: here.weight + hit.entry.weight, from: i, hit };
+      if (better(step, best[end])) best[end] = step;
+    }
+  }
+  // Walk back from the end to recover the chosen matches.
+  const matched: { start: number; end: number; hit: NonNullable<Step['hit']> }[] = [];
+  for (let i = n; i > 0; ) {
+    const step = best[i]!;
+    if (step.hit) matched.unshift({ start: step.from, end: i, hit: step.hit });
+    i = step.from;
+  }
+  return toSegments(norm, dropPartialWords(norm, matched));
+}
+
+/** An entry's exclude list: no match where an excluded term overlaps this place in the header. */
+function excluded(entry: DictionaryEntry, key: string, start: number, end: number, dict: CompiledDictionary): boolean {
+  const excludes = dict.excludes.get(entry.id);
+  if (!excludes) return false;
+  return excludes.some((ex) => {
+    for (let at = key.indexOf(ex); at !== -1; at = key.indexOf(ex, at + 1)) {
+      if (at < end && at + ex.length > start) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * An ASCII word is either wholly explained by matches or not at all: "percentage" must not become
+ * "percent" + residue, and "iphone" must not yield "phone". Matches touching a partly covered
+ * word are dropped.
+ */
+function dropPartialWords(norm: Normalized, matched: { start: number; end: number; hit: NonNullable<Step['hit']> }[]) {
+  const covered = new Uint8Array(norm.key.length);
+  for (const m of matched) covered.fill(1, m.start, m.end);
+  const total = new Array<number>(norm.chunks.length).fill(0);
+  const done = new Array<number>(norm.chunks.length).fill(0);
+  for (let i = 0; i < norm.key.length; i++) {
+    total[norm.chunkOf[i]]++;
+    if (covered[i]) done[norm.chunkOf[i]]++;
+  }
+  const partial = new Set<number>();
+  norm.chunks.forEach((c, index) => {
+    if (c.kind === 'word' && done[index] > 0 && done[index] < total[index]) partial.add(index);
+  });
+  if (partial.size === 0) return matched;
+  return matched.filter((m) => {
+    for (let i = m.start; i < m.end; i++) if (partial.has(norm.chunkOf[i])) return false;
+    return true;
+  });
+}
+
+function toSegments(norm: Normalized, matched: { start: number; end: number; hit: NonNullable<Step['hit']> }[]): Segment[] {
+  const segments: Segment[] = [];
+  let i = 0;
+  const pushResidue = (from: number, to: number) => {
+    // Residue is cut at chunk boundaries so each unknown word is its own segment.
+    let start = from;
+    for (let j = from + 1; j <= to; j++) {
+      if (j === to || norm.chunkOf[j] !== norm.chunkOf[start]) {
+        const kind = norm.chunks[norm.chunkOf[start]].kind;
+        segments.push({
+          text: norm.key.slice(start, j),
+          start,
+          end: j,
+          kind: kind === 'num' ? 'num' : 'residue',
+          script: kind === 'num' ? undefined : kind,
+        });
+        start = j;
+      }
+    }
+  };
+  for (const m of matched) {
+    if (m.start > i) pushResidue(i, m.start);
+    segments.push({ text: norm.key.slice(m.start, m.end), start: m.start, end: m.end, kind: 'match', entry: m.hit.entry, surface: m.hit.surface });
+    i = m.end;
+  }
+  if (i < norm.key.length) pushResidue(i, norm.key.length);
+  return segments;
+}

@@ -1,0 +1,80 @@
+// Compiling entries into a character trie over normalised surface keys, so a header is segmented
+// against every known term in one pass (longest and fewest matches win).
+import { romajiVariants } from '../tokenize/romaji.js';
+import { surfaceKey } from '../tokenize/normalize.js';
+import { surfacesOf, type DictionaryEntry } from './schema.js';
+
+export interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Entries whose surface ends here, with the surface that put them here. */
+  hits: { entry: DictionaryEntry; surface: string }[];
+}
+
+export interface CompiledDictionary {
+  root: TrieNode;
+  entries: DictionaryEntry[];
+  byId: Map<string, DictionaryEntry>;
+  /** Normalised exclude keys per entry id. */
+  excludes: Map<string, string[]>;
+}
+
+/** Readings shorter than this would collide with ordinary words (名 = ナ), so they are not indexed. */
+const MIN_READING_CHARS = 3;
+/** Generated romaji shorter than this collides with English (sei, mei). */
+const MIN_ROMAJI_CHARS = 5;
+
+export function compile(entries: DictionaryEntry[]): CompiledDictionary {
+  const root: TrieNode = { next: new Map(), hits: [] };
+  const byId = new Map<string, DictionaryEntry>();
+  const excludes = new Map<string, string[]>();
+  for (const entry of entries) {
+    byId.set(entry.id, entry);
+    if (entry.exclude?.length) excludes.set(entry.id, entry.exclude.map(surfaceKey).filter(Boolean));
+    for (const surface of indexedSurfaces(entry)) {
+      const key = surfaceKey(surface);
+      if (key) insert(root, key, entry, surface);
+    }
+  }
+  return { root, entries, byId, excludes };
+}
+
+/** The surfaces an entry is indexed under: its own, its reading, and romaji made from the reading. */
+export function indexedSurfaces(entry: DictionaryEntry): string[] {
+  const surfaces = new Set(surfacesOf(entry));
+  if (entry.reading && [...entry.reading].length >= MIN_READING_CHARS) {
+    surfaces.add(entry.reading);
+    for (const romaji of romajiVariants(entry.reading)) if (romaji.length >= MIN_ROMAJI_CHARS) surfaces.add(romaji);
+  }
+  return [...surfaces];
+}
+
+function insert(root: TrieNode, key: string, entry: DictionaryEntry, surface: string) {
+  let node = root;
+  // Code units, as matchesAt walks them: a surrogate pair is two steps in both places.
+  for (let i = 0; i < key.length; i++) {
+    const ch = key[i];
+    let child = node.next.get(ch);
+    if (!child) {
+      child = { next: new Map(), hits: [] };
+      node.next.set(ch, child);
+    }
+    node = child;
+  }
+  // Two entries on the same surface: the stronger weight is tried first.
+  if (!node.hits.some((h) => h.entry.id === entry.id)) {
+    node.hits.push({ entry, surface });
+    node.hits.sort((a, b) => b.entry.weight - a.entry.weight);
+  }
+}
+
+/** Every dictionary match starting at `start` of `key`: [end, hits] pairs, shortest first. */
+export function matchesAt(root: TrieNode, key: string, start: number): { end: number; hits: TrieNode['hits'] }[] {
+  const found: { end: number; hits: TrieNode['hits'] }[] = [];
+  let node: TrieNode | undefined = root;
+  for (let i = start; i < key.length; i++) {
+    node = node.next.get(key[i]);
+    if (!node) break;
+    if (node.hits.length > 0) found.push({ end: i + 1, hits: node.hits });
+  }
+  return found;
+}

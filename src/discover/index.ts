@@ -1,0 +1,64 @@
+// Paths and globs → the sorted list of files to scan. Directories are searched recursively for
+// supported formats; node_modules and .git are always skipped.
+import fg from 'fast-glob';
+import { promises as fs } from 'node:fs';
+import { posix, relative, sep } from 'node:path';
+
+export const DEFAULT_IGNORES = ['**/node_modules/**', '**/.git/**'];
+
+export interface DiscoverOptions {
+  cwd: string;
+  /** File extensions (without dot) looked for inside directories. */
+  extensions: string[];
+  /** Extra ignore globs (config, .kojinignore). */
+  ignore?: string[];
+  /** A predicate from gitignore-style rules; true means skip. */
+  isIgnored?: (relativePath: string) => boolean;
+}
+
+export interface Discovered {
+  files: string[];
+  /** Inputs that matched nothing or do not exist: each becomes a one-line error. */
+  problems: { input: string; message: string }[];
+}
+
+const hasGlob = (p: string) => fg.isDynamicPattern(p);
+
+export async function discover(inputs: string[], options: DiscoverOptions): Promise<Discovered> {
+  const files = new Set<string>();
+  const problems: Discovered['problems'] = [];
+  const ignore = [...DEFAULT_IGNORES, ...(options.ignore ?? [])];
+  const extGlob = options.extensions.length === 1 ? options.extensions[0] : `{${options.extensions.join(',')}}`;
+  for (const input of inputs) {
+    const pattern = toPosix(input);
+    if (hasGlob(input)) {
+      const found = await fg(pattern, { cwd: options.cwd, ignore, onlyFiles: true, dot: false, followSymbolicLinks: false, suppressErrors: true });
+      if (found.length === 0) problems.push({ input, message: 'no files match this pattern' });
+      found.forEach((f) => files.add(f));
+      continue;
+    }
+    let stat;
+    try {
+      stat = await fs.stat(resolveFrom(options.cwd, input));
+    } catch (error) {
+      // A missing path or a symlink loop is reported as the file's own error by the reader.
+      files.add(input);
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const found = await fg(`${escapeDir(pattern)}/**/*.${extGlob}`, { cwd: options.cwd, ignore, onlyFiles: true, dot: false, followSymbolicLinks: false, caseSensitiveMatch: false, suppressErrors: true });
+      found.forEach((f) => files.add(f));
+    } else files.add(input);
+  }
+  const kept = [...files].filter((f) => !options.isIgnored?.(toPosix(relative(options.cwd, resolveFrom(options.cwd, f)))));
+  // Sorted so output never depends on the order the file system lists entries in.
+  kept.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { files: kept, problems };
+}
+
+function resolveFrom(cwd: string, path: string) {
+  return posix.isAbsolute(toPosix(path)) ? path : `${cwd}${sep}${path}`;
+}
+
+const toPosix = (p: string) => p.split(sep).join('/');
+const escapeDir = (p: string) => fg.escapePath(p.replace(/\/+$/, '') || '.');
