@@ -19,6 +19,9 @@ const ERA_MAX: Record<string, number> = {
   明治: 45, 大正: 15, 昭和: 64, 平成: 31, 令和: 99, M: 45, T: 15, S: 64, H: 31, R: 99,
 };
 
+// M T S H R in either case.
+const ERA_LETTER: ReadonlySet<number> = new Set([77, 84, 83, 72, 82, 109, 116, 115, 104, 114]);
+
 // Anchored, no nested quantifiers: linear time whatever the input.
 const WESTERN = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
 const WAREKI = /^(明治|大正|昭和|平成|令和|[MTSHRmtshr]) ?(元|\d{1,2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
@@ -57,9 +60,13 @@ export function parseDate(value: string): SimpleDate | null {
       for (let i = 0; i < 8; i++) if (!isDigit(v.charCodeAt(i))) return null;
       return make(+v.slice(0, 4), +v.slice(4, 6), +v.slice(6, 8));
     }
+    const c4 = v.charCodeAt(4);
+    if (!(c4 === 45 || c4 === 47 || c4 === 46 || c4 === 0x5e74 /* 年 */)) return null; // not YYYY?
     const m = WESTERN.exec(v);
     return m ? make(+m[1], +m[2], +m[3]) : null;
   }
+  // 和暦 starts with an era letter or an era name; anything else is not a date.
+  if (!(c0 === 0x660e || c0 === 0x5927 || c0 === 0x662d || c0 === 0x5e73 || c0 === 0x4ee4 || ERA_LETTER.has(c0))) return null;
   const m = WAREKI.exec(v);
   if (!m) return null;
   const era = m[1].length === 1 ? m[1].toUpperCase() : m[1];

@@ -16,7 +16,7 @@ export function classifyGender(value: string): GenderForm | null {
     return null;
   }
   if (n === 2) return value === '男性' || value === '女性' ? 'word' : null;
-  if (n === 4 || n === 6) {
+  if ((n === 4 && (c === 77 || c === 109)) || (n === 6 && (c === 70 || c === 102))) {
     const l = value.toLowerCase();
     return l === 'male' || l === 'female' ? 'word' : null;
   }

@@ -10,6 +10,17 @@ function isHexOrColon(c: number): boolean {
 export function ipVersion(value: string): 0 | 4 | 6 {
   const n = value.length;
   if (n < 2 || n > 45 || !isHexOrColon(value.charCodeAt(0))) return 0;
+  // IPv4 has a dot within its first four characters; IPv6 a colon within its first five.
+  let shaped = false;
+  for (let i = 1; i < 5 && i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 58 || (c === 46 && i < 4)) {
+      shaped = true;
+      break;
+    }
+    if (!isHexOrColon(c)) return 0;
+  }
+  if (!shaped) return 0;
   const v = isIP(value);
   return v === 4 || v === 6 ? v : 0;
 }
