@@ -1,0 +1,172 @@
+import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { openFile, bufferSource } from '../../../src/read/source.js';
+import { xlsxReader } from '../../../src/read/xlsx.js';
+import { DEFAULT_LIMITS, ReadError, type ParsedSource, type ReadOptions, type Row, type TableSource } from '../../../src/read/types.js';
+
+const options = (more: Partial<ReadOptions> = {}): ReadOptions => ({ sampleRows: 100, allRows: false, limits: DEFAULT_LIMITS, ...more });
+const samplePath = new URL('../../../samples/inputs/employees.xlsx', import.meta.url).pathname;
+const fixture = (name: string) => new URL(`../../fixtures/read/${name}`, import.meta.url).pathname;
+
+async function collect(parsed: ParsedSource): Promise<{ table: TableSource; rows: Row[] }[]> {
+  const out = [];
+  for await (const table of parsed.tables) {
+    const rows: Row[] = [];
+    for await (const row of table.rows) rows.push(row);
+    out.push({ table, rows });
+  }
+  return out;
+}
+
+async function errorOf(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ReadError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ReadError');
+}
+
+async function readPath(path: string, more: Partial<ReadOptions> = {}) {
+  return collect(await xlsxReader.read(await openFile(path), options(more)));
+}
+
+describe('xlsxReader on employees.xlsx', () => {
+  it('reads every sheet as a table named after the sheet', async () => {
+    const tables = await readPath(samplePath);
+    expect(tables.map((t) => [t.table.name, t.table.kind])).toEqual([
+      ['社員名簿', 'data'],
+      ['給与', 'data'],
+      ['項目定義', 'layout'],
+    ]);
+  });
+
+  it('names fields of a merged two-row header by group and field', async () => {
+    const [roster] = await readPath(samplePath);
+    expect(roster.table.fields.map((f) => f.name)).toEqual([
+      '社員番号', '本人 氏名', '本人 生年月日', '本人 個人番号', '配偶者 氏名', '配偶者 生年月日', '配偶者 個人番号',
+    ]);
+    expect(roster.table.fields[1].position).toEqual({ line: 2, column: 2 });
+    expect(roster.rows).toHaveLength(3);
+    expect(roster.rows[0][2]).toBe('1980-01-02'); // a date cell as an ISO date
+    expect(roster.rows[1][4]).toBeUndefined();
+  });
+
+  it('skips a title row, reads formulas as results and rich text as text', async () => {
+    const [, pay] = await readPath(samplePath);
+    expect(pay.table.fields.map((f) => f.name)).toEqual(['社員番号', '氏名', '基本給', '通勤手当', '支給額', '振込口座']);
+    expect(pay.table.fields[0].position).toEqual({ line: 4, column: 1 });
+    expect(pay.rows[0][4]).toBe('312000');
+    expect(pay.rows[1][1]).toBe('例示 次郎');
+  });
+
+  it('turns a layout-definition sheet into a layout table', async () => {
+    const [, , layout] = await readPath(samplePath);
+    expect(layout.table.fields.map((f) => f.name)).toEqual(['社員番号', '氏名', '生年月日', '個人番号', '住所', '所属コード']);
+  });
+
+  it('reads from memory (stdin / .gz) as well as from a path', async () => {
+    const source = bufferSource('-', 'employees.xlsx', readFileSync(samplePath));
+    const tables = await collect(await xlsxReader.read(source, options()));
+    expect(tables).toHaveLength(3);
+  });
+});
+
+describe('xlsxReader sampling', () => {
+  it('stops after the sample unless allRows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kojin-xlsx-'));
+    const path = join(dir, 'big.xlsx');
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
+    const sheet = workbook.addWorksheet('data');
+    sheet.addRow(['id', '氏名']).commit();
+    for (let i = 0; i < 5000; i++) sheet.addRow([i, `name ${i}`]).commit();
+    sheet.commit();
+    await workbook.commit();
+    const [sampled] = await readPath(path, { sampleRows: 10 });
+    expect(sampled.rows).toHaveLength(10);
+    const [all] = await readPath(path, { allRows: true });
+    expect(all.rows).toHaveLength(5000);
+    expect(all.rows[4999]).toEqual(['4999', 'name 4999']);
+  });
+});
+
+describe('xlsxReader errors', () => {
+  it('refuses old binary .xls', async () => {
+    expect(await errorOf(() => readPath(fixture('old-binary.xls')))).toBe('old binary Excel (.xls) is not supported; save it as .xlsx or CSV');
+  });
+
+  it('refuses a password-protected workbook', async () => {
+    expect(await errorOf(() => readPath(fixture('encrypted.xlsx')))).toBe('password-protected workbook; remove the password or export CSV');
+  });
+
+  it('refuses a corrupt archive', async () => {
+    expect(await errorOf(() => readPath(fixture('corrupt.xlsx')))).toBe('corrupt xlsx (not a valid zip archive)');
+  });
+
+  it('refuses a zip that is not a workbook', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kojin-xlsx-'));
+    const path = join(dir, 'notbook.xlsx');
+    writeFileSync(path, zip([{ name: 'hello.txt', data: Buffer.from('hello') }]));
+    expect(await errorOf(() => readPath(path))).toBe('not an xlsx workbook');
+  });
+
+  it('refuses a zip bomb by its declared unpacked size', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kojin-xlsx-'));
+    const path = join(dir, 'bomb.xlsx');
+    const zeros = Buffer.alloc(8 * 1024 * 1024);
+    writeFileSync(path, zip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: zeros },
+      { name: 'xl/worksheets/sheet2.xml', data: zeros },
+    ]));
+    const limits = { ...DEFAULT_LIMITS, maxUnpackedBytes: 4 * 1024 * 1024 };
+    expect(await errorOf(() => readPath(path, { limits }))).toBe('unpacked size 17 MiB exceeds the limit of 4 MiB (raise it with --max-unpacked-mb)');
+  });
+});
+
+/** A minimal deflate zip writer, so the test builds its hostile archives at run time. */
+function zip(entries: { name: string; data: Buffer }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const { name, data } of entries) {
+    const nameBytes = Buffer.from(name);
+    const packed = deflateRawSync(data);
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, packed);
+    centrals.push(central, nameBytes);
+    offset += 30 + nameBytes.length + packed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
