@@ -4,7 +4,7 @@
 // (項目名 | 桁数 | 型 …: the fields are its name column) or a small data table (the fields are its
 // header cells).
 import { extname } from 'node:path';
-import { asLayoutDefinition } from './layout-table.js';
+import { asLayoutDefinition, layoutColumns } from './layout-table.js';
 import { splitList } from './split-list.js';
 import { ReadError, type ByteSource, type FieldSource, type ParsedSource, type Reader, type ReadOptions, type TableSource } from './types.js';
 import { readAllText } from './text.js';
@@ -100,7 +100,11 @@ function pipeTable(lines: readonly string[], start: number, end: number): TableS
   }
   const definition = asLayoutDefinition(header, body, bodyLines);
   if (definition) {
-    // Columns count pipes, not characters: point at the line of each name.
+    // asLayoutDefinition counts columns in cells; in a text file a column is a character.
+    const nameColumn = layoutColumns(header)?.name ?? 0;
+    for (const field of definition.fields) {
+      if (field.position) field.position = { line: field.position.line, column: columnOf(lines[field.position.line - 1], nameColumn) };
+    }
     return definition;
   }
   const headerLine = lines[start];
