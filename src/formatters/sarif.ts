@@ -146,7 +146,6 @@ export function sarifLog(report: ScanReport, options: FormatOptions): Record<str
             suppressions: [
               {
                 kind: 'external',
-                status: 'accepted',
                 justification: `${field.declared.purpose}${field.declared.owner ? ` (${field.declared.owner})` : ''}`,
               },
             ],

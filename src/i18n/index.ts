@@ -300,32 +300,48 @@ export function resolveLang(explicit?: string, env: NodeJS.ProcessEnv = process.
 }
 
 /**
- * Japanese renderings of reasons by rule. `{tokens}` is the header tokens joined with 「・」,
- * `{entry}` the dictionary entry id. A rule with no template keeps its English text.
+ * Japanese renderings of reasons by rule. Placeholders: `{0}`, `{1}` … the header tokens in order,
+ * `{tokens}` all of them joined with 「・」, `{entry}` the dictionary entry id, `{text}` the English
+ * text; a part in ⟨…⟩ is left out when a placeholder in it has no value. A rule with no template,
+ * or a reason lacking a value that a required placeholder needs, keeps its English text.
  */
-const REASON_TEMPLATES_JA: Readonly<Record<string, string>> = {
-  dictionary: '辞書の語「{tokens}」（{entry}）に一致',
-  head: '複合語の主要部「{tokens}」が項目の種類を示す',
-  owner: '「{tokens}」が個人を持ち主として示す',
-  org_owner: '「{tokens}」が組織を持ち主として示す',
-  inherit: '「{tokens}」から区分を引き継ぐ',
-  composite: '構成要素のうち最も強い区分をとる',
-  exclude: '「{tokens}」は除外語（{entry}）',
-  value: '値の形から判断（{text}）',
+export const REASON_TEMPLATES_JA: Readonly<Record<string, string>> = {
+  dictionary: '辞書の語「{0}」⟨（{entry}）⟩に一致',
+  head: '主要部「{0}」⟨（{entry}）⟩が項目の種類を示す',
+  org_owner: '「{0}」は組織を示すので「{1}」は個人のものではない',
+  inherit: '主要部「{1}」は中立で、前の「{0}」から区分を引き継ぐ⟨（{entry}）⟩',
+  owner: '「{1}」は辞書にないが、「{0}」が持ち主を個人と示す',
+  unknown_head: '主要部「{1}」は辞書にない。前の「{0}」は {entry}',
+  composite: '複合項目：最も強い構成要素「{0}」の区分をとる',
+  value: '値の形：{text}',
   declared: 'ポリシーで宣言済み',
   baseline: 'ベースラインに登録済み',
-  unknown: '項目名にも値にも手がかりがない',
-  none: '手がかりなし',
+  unknown: '分類の手がかりなし（{text}）',
 };
 
-function fill(template: string, reason: Reason): string {
-  const tokens = reason.tokens && reason.tokens.length > 0 ? reason.tokens.join('・') : '';
-  return template
-    .replace(/\{tokens\}/g, tokens)
-    .replace(/\{entry\}/g, reason.entry ?? '')
-    .replace(/\{text\}/g, reason.text)
-    .replace(/「」/g, '')
-    .replace(/（）/g, '');
+function fill(template: string, reason: Reason): string | undefined {
+  const withOptional = template.replace(/⟨([^⟩]*)⟩/g, (_m, inner: string) => fillRequired(inner, reason) ?? '');
+  return fillRequired(withOptional, reason);
+}
+
+function fillRequired(template: string, reason: Reason): string | undefined {
+  const tokens = reason.tokens ?? [];
+  let missing = false;
+  const out = template.replace(/\{(\d+|tokens|entry|text)\}/g, (_m, key: string) => {
+    if (key === 'text') return reason.text;
+    if (key === 'entry') {
+      if (reason.entry === undefined) missing = true;
+      return reason.entry ?? '';
+    }
+    if (key === 'tokens') {
+      if (tokens.length === 0) missing = true;
+      return tokens.join('・');
+    }
+    const token = tokens[Number(key)];
+    if (token === undefined) missing = true;
+    return token ?? '';
+  });
+  return missing ? undefined : out;
 }
 
 /** A reason in the output language: English is Reason.text; Japanese comes from the rule's template. */
@@ -334,5 +350,5 @@ export function reasonText(reason: Reason, lang: Lang): string {
   const template = Object.prototype.hasOwnProperty.call(REASON_TEMPLATES_JA, reason.rule)
     ? REASON_TEMPLATES_JA[reason.rule]
     : undefined;
-  return template ? fill(template, reason) : reason.text;
+  return (template && fill(template, reason)) ?? reason.text;
 }
