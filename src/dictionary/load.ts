@@ -42,8 +42,8 @@ export function parseYamlDictionary(text: string, name: string): LoadResult {
     const line = lineCounter.linePos(error.pos[0]).line;
     return { entries: [], problems: [{ origin: `${name}:${line}`, message: `invalid YAML: ${error.code}` }] };
   }
-  let seq = doc.contents;
-  if (isMap(seq)) seq = seq.get('entries', true) as typeof seq;
+  let seq: unknown = doc.contents;
+  if (isMap(seq)) seq = seq.get('entries', true);
   if (!isSeq(seq)) return { entries: [], problems: [{ origin: name, message: 'a dictionary must be a list of entries' }] };
   const entries: DictionaryEntry[] = [];
   const problems: EntryProblem[] = [];

@@ -1,0 +1,64 @@
+// `kojin dict check <file...>`: validate dictionaries and run their examples against the built-in
+// dictionaries plus the checked ones.
+import { HeaderClassifier } from '../classify/classifier.js';
+import { compile } from '../dictionary/compile.js';
+import { builtinDictionaryFiles, loadDictionaries, loadDictionaryFile } from '../dictionary/load.js';
+import type { DictionaryEntry } from '../dictionary/schema.js';
+import type { CliIO } from '../io.js';
+import { UsageError } from '../io.js';
+import { MorphTokenizer } from '../tokenize/tokenizer.js';
+
+export interface ExampleFailure {
+  entry: DictionaryEntry;
+  header: string;
+  expected: 'match' | 'nomatch';
+  got: string;
+}
+
+export async function dictCheckCommand(files: string[], io: CliIO): Promise<number> {
+  if (files.length === 0) throw new UsageError('dict check: give one or more dictionary files (YAML or CSV)');
+  let problems = 0;
+  for (const file of files) {
+    const result = loadDictionaryFile(file);
+    for (const p of result.problems) io.stderr(`${p.origin}${p.id ? ` (${p.id})` : ''}: ${p.message}\n`);
+    problems += result.problems.length;
+  }
+  if (problems > 0) {
+    io.stderr(`kojin: ${problems} problem(s) in ${files.length} file(s)\n`);
+    return 2;
+  }
+  const { entries } = loadDictionaries({ extra: files });
+  const checked = new Set(files.flatMap((f) => loadDictionaryFile(f).entries.map((e) => e.id)));
+  const failures = await checkExamples(entries, (e) => checked.has(e.id));
+  for (const f of failures) io.stderr(`${f.entry.origin} (${f.entry.id}): example "${f.header}" should ${f.expected === 'match' ? '' : 'not '}classify through this entry as ${f.entry.category}; got ${f.got}\n`);
+  const total = entries.filter((e) => checked.has(e.id)).length;
+  io.stdout(`${total} entr${total === 1 ? 'y' : 'ies'} valid; ${failures.length} example(s) failed\n`);
+  return failures.length > 0 ? 1 : 0;
+}
+
+/**
+ * Runs entries' examples. `match`: the header classifies as the entry's category and the entry is
+ * among the reasons. `nomatch`: it does not both classify as the entry's category through it.
+ */
+export async function checkExamples(entries: DictionaryEntry[], select: (e: DictionaryEntry) => boolean = () => true): Promise<ExampleFailure[]> {
+  const classifier = new HeaderClassifier(compile(entries), new MorphTokenizer());
+  const failures: ExampleFailure[] = [];
+  for (const entry of entries.filter(select)) {
+    for (const header of entry.examples?.match ?? []) {
+      const r = await classifier.classify(header);
+      const through = mentions(r, entry.id);
+      if (r.category !== entry.category || !through) failures.push({ entry, header, expected: 'match', got: `${r.category}/${r.subcategory ?? '-'}${through ? '' : ' without this entry'}` });
+    }
+    for (const header of entry.examples?.nomatch ?? []) {
+      const r = await classifier.classify(header);
+      if (r.category === entry.category && mentions(r, entry.id)) failures.push({ entry, header, expected: 'nomatch', got: `${r.category}/${r.subcategory ?? '-'}` });
+    }
+  }
+  return failures;
+}
+
+function mentions(result: { reasons: { entry?: string }[]; parts?: { reasons: { entry?: string }[] }[] }, id: string): boolean {
+  return result.reasons.some((r) => r.entry === id) || (result.parts ?? []).some((p) => mentions(p, id));
+}
+
+export { builtinDictionaryFiles };

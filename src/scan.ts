@@ -1,0 +1,143 @@
+// The scan pipeline for one input: read → classify headers → profile sampled values → decide.
+// Everything that can go wrong with the input becomes FileReport.error; nothing escapes as a throw.
+import type { HeaderClassifier } from './classify/classifier.js';
+import { readSource } from './read/index.js';
+import { describeFsError, openFile } from './read/source.js';
+import { ReadError, type ByteSource, type FieldSource, type Limits, type TableSource } from './read/types.js';
+import { decide } from './report/decide.js';
+import { fileCategory } from './report/summarize.js';
+import type { ClassifyResult, FieldReport, FileReport, HeaderEvidence, TableReport } from './types.js';
+import { CATEGORY_RANK } from './types.js';
+import { ColumnProfiler } from './values/profiler.js';
+
+export interface ScanOptions {
+  classifier: HeaderClassifier;
+  /** Rows sampled per table (0: headers only). */
+  sample: number;
+  /** Read every row, in constant memory. */
+  allRows: boolean;
+  encoding?: string;
+  limits: Limits;
+}
+
+export async function scanPath(path: string, options: ScanOptions): Promise<FileReport> {
+  let source: ByteSource;
+  try {
+    source = await openFile(path);
+  } catch (error) {
+    return failed(path, error);
+  }
+  return scanSource(source, options);
+}
+
+export async function scanSource(source: ByteSource, options: ScanOptions): Promise<FileReport> {
+  try {
+    const parsed = await readSource(source, {
+      encoding: options.encoding,
+      sampleRows: options.sample,
+      allRows: options.allRows,
+      limits: options.limits,
+    });
+    const tables: TableReport[] = [];
+    const warnings = [...parsed.warnings];
+    for await (const table of parsed.tables) {
+      tables.push(await scanTable(table, options));
+      warnings.push(...table.warnings.map((w) => (table.name ? `${table.name}: ${w}` : w)));
+    }
+    const report: FileReport = { path: source.path, format: parsed.format, encoding: parsed.encoding, tables, category: 'unknown', warnings };
+    report.category = fileCategory(report);
+    return report;
+  } catch (error) {
+    return failed(source.path, error);
+  }
+}
+
+async function scanTable(table: TableSource, options: ScanOptions): Promise<TableReport> {
+  const profilers = table.kind === 'data' && (options.sample > 0 || options.allRows) ? table.fields.map(() => new ColumnProfiler()) : [];
+  let rowsSampled = 0;
+  if (profilers.length > 0) {
+    for await (const row of table.rows) {
+      if (!options.allRows && rowsSampled >= options.sample) break;
+      rowsSampled++;
+      const n = Math.min(row.length, profilers.length);
+      for (let i = 0; i < n; i++) {
+        const cell = row[i];
+        profilers[i].add(cell == null ? '' : cell);
+      }
+    }
+  }
+  const fields: FieldReport[] = [];
+  for (let index = 0; index < table.fields.length; index++) {
+    const field = table.fields[index];
+    const header = await headerEvidence(field, table.headerless === true, options.classifier);
+    const values = profilers[index]?.result({ subcategory: header.evidence.subcategory });
+    const decision = decide(header.evidence, values && values.sampled > 0 ? values : undefined);
+    fields.push({
+      name: field.name,
+      index,
+      category: decision.category,
+      subcategory: decision.subcategory,
+      confidence: decision.confidence,
+      reasons: decision.reasons,
+      ...(decision.headerHid ? { headerHid: true } : {}),
+      ...(header.parts?.length ? { parts: header.parts.map((p, i) => partReport(p, i)) } : {}),
+      ...(values && values.sampled > 0 ? { values } : {}),
+      ...(field.position ? { position: field.position } : {}),
+    });
+  }
+  return { ...(table.name !== undefined ? { name: table.name } : {}), kind: table.kind, fields, rowsSampled };
+}
+
+/**
+ * What the header says. A headerless column has no header evidence; a field with a comment (DDL,
+ * layout descriptions) is judged by the stronger of its name and its comment.
+ */
+async function headerEvidence(field: FieldSource, headerless: boolean, classifier: HeaderClassifier): Promise<{ evidence: HeaderEvidence; parts?: ClassifyResult[] }> {
+  if (headerless) {
+    return { evidence: { category: 'unknown', subcategory: null, confidence: 0, reasons: [{ rule: 'headerless', text: 'the file has no header row; only values can tell' }] } };
+  }
+  const byName = await classifier.classify(field.name);
+  if (!field.comment) return { evidence: byName, parts: byName.parts };
+  const byComment = await classifier.classify(field.comment);
+  const stronger =
+    CATEGORY_RANK[byComment.category] > CATEGORY_RANK[byName.category] ||
+    (byComment.category === byName.category && byComment.confidence > byName.confidence);
+  const chosen = stronger ? byComment : byName;
+  const other = stronger ? byName : byComment;
+  return {
+    evidence: {
+      ...chosen,
+      reasons: [
+        { rule: stronger ? 'comment' : 'name', text: `judged by the ${stronger ? 'comment' : 'column name'} "${chosen.header}"; the ${stronger ? 'column name' : 'comment'} says ${other.category}` },
+        ...chosen.reasons,
+      ],
+    },
+    parts: chosen.parts,
+  };
+}
+
+function partReport(result: ClassifyResult, index: number): FieldReport {
+  return {
+    name: result.header,
+    index,
+    category: result.category,
+    subcategory: result.subcategory,
+    confidence: result.confidence,
+    reasons: result.reasons,
+    ...(result.parts?.length ? { parts: result.parts.map((p, i) => partReport(p, i)) } : {}),
+  };
+}
+
+/** A per-file failure: a ReadError's message, or a short description of an unexpected one. */
+function failed(path: string, error: unknown): FileReport {
+  return { path, tables: [], category: 'unknown', warnings: [], error: describeError(error) };
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof ReadError) return error.message;
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return describeFsError(error);
+  // An unexpected failure inside a parser: say which kind without quoting anything it saw.
+  const name = (error as Error)?.name ?? 'Error';
+  return `could not be parsed (${name})`;
+}
