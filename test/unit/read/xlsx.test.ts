@@ -170,3 +170,13 @@ function zip(entries: { name: string; data: Buffer }[]): Buffer {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
 }
+
+describe('withMerges', () => {
+  it('takes a single group merged over every column as the group row', async () => {
+    const { withMerges } = await import('../../../src/read/xlsx.js');
+    const { detectHeaderLayout } = await import('../../../src/read/header-row.js');
+    const rows = [['本人', '', ''], ['氏名', '住所', '電話番号'], ['a', 'b', 'c']];
+    const layout = withMerges(detectHeaderLayout(rows), rows, [{ top: 1, left: 1, bottom: 1, right: 3 }]);
+    expect(layout.names).toEqual(['本人 氏名', '本人 住所', '本人 電話番号']);
+  });
+});
