@@ -110,8 +110,16 @@ function utf16WithoutBom(head: Uint8Array): TextEncoding | undefined {
     if (head[i + 1] === 0) oddZeros++;
   }
   const pairs = n / 2;
-  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return { name: 'utf-16le', label: 'utf-16le', bomBytes: 0 };
-  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return { name: 'utf-16be', label: 'utf-16be', bomBytes: 0 };
+  // And the code units with a zero high byte must be text (no control codes such as zip's PK\x03\x04).
+  const textual = (le: boolean) => {
+    for (let i = 0; i < n; i += 2) {
+      const [low, high] = le ? [head[i], head[i + 1]] : [head[i + 1], head[i]];
+      if (high === 0 && low < 0x20 && low !== 0x09 && low !== 0x0a && low !== 0x0d) return false;
+    }
+    return true;
+  };
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05 && textual(true)) return { name: 'utf-16le', label: 'utf-16le', bomBytes: 0 };
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05 && textual(false)) return { name: 'utf-16be', label: 'utf-16be', bomBytes: 0 };
   return undefined;
 }
 

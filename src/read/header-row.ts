@@ -48,7 +48,12 @@ export function detectHeaderLayout(rows: readonly (readonly string[])[]): Header
   const unitsIndex = nextNonBlank(scan, dataStart);
   if (unitsIndex >= 0 && isUnitsRow(scan[unitsIndex], header)) dataStart = unitsIndex + 1;
 
-  const count = Math.max(span(header), modalSpan(nextRows(scan, dataStart, LOOKAHEAD_ROWS)) ?? 0);
+  // Data wider than the header (unnamed trailing columns) counts only when most rows are that wide;
+  // a single long row is a ragged row, reported by the reader.
+  const data = nextRows(scan, dataStart, LOOKAHEAD_ROWS);
+  const dataWidth = modalSpan(data) ?? 0;
+  const wide = data.filter((row) => span(row) >= dataWidth).length > data.length / 2;
+  const count = Math.max(span(header), wide ? dataWidth : 0);
   const groups = groupIndex >= 0 ? carryRight(scan[groupIndex], count) : [];
   const names = Array.from({ length: count }, (_, i) => {
     const field = header[i] ?? '';
