@@ -23,7 +23,6 @@ const ERA_MAX: Record<string, number> = {
 const ERA_LETTER: ReadonlySet<number> = new Set([77, 84, 83, 72, 82, 109, 116, 115, 104, 114]);
 
 // Anchored, no nested quantifiers: linear time whatever the input.
-const WESTERN = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
 const WAREKI = /^(明治|大正|昭和|平成|令和|[MTSHRmtshr]) ?(元|\d{1,2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
 
 function daysInMonth(y: number, m: number): number {
@@ -38,6 +37,36 @@ function make(year: number, month: number, day: number): SimpleDate | null {
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
+}
+
+/** The number written by ASCII digits v[from..to) (already checked to be digits). */
+function digitsAt(v: string, from: number, to: number): number {
+  let x = 0;
+  for (let i = from; i < to; i++) x = x * 10 + v.charCodeAt(i) - 48;
+  return x;
+}
+
+function isDateSep(c: number, kanji: number): boolean {
+  return c === 45 || c === 47 || c === 46 || c === kanji;
+}
+
+/** YYYY-M-D with - / . or 年月日, by hand: no regex, no match array. */
+function parseWestern(v: string, n: number): SimpleDate | null {
+  for (let i = 0; i < 4; i++) if (!isDigit(v.charCodeAt(i))) return null;
+  if (!isDateSep(v.charCodeAt(4), 0x5e74 /* 年 */)) return null;
+  let i = 5;
+  let month = 0;
+  let k = 0;
+  for (; i < n && k < 2 && isDigit(v.charCodeAt(i)); i++, k++) month = month * 10 + v.charCodeAt(i) - 48;
+  if (k === 0 || i >= n || !isDateSep(v.charCodeAt(i), 0x6708 /* 月 */)) return null;
+  i++;
+  let day = 0;
+  k = 0;
+  for (; i < n && k < 2 && isDigit(v.charCodeAt(i)); i++, k++) day = day * 10 + v.charCodeAt(i) - 48;
+  if (k === 0) return null;
+  if (i < n && v.charCodeAt(i) === 0x65e5 /* 日 */) i++;
+  if (i !== n) return null;
+  return make(digitsAt(v, 0, 4), month, day);
 }
 
 /** Parse a prepared value as a calendar date, or null. */
@@ -58,12 +87,9 @@ export function parseDate(value: string): SimpleDate | null {
   if (isDigit(c0)) {
     if (n === 8 && isDigit(v.charCodeAt(4))) {
       for (let i = 0; i < 8; i++) if (!isDigit(v.charCodeAt(i))) return null;
-      return make(+v.slice(0, 4), +v.slice(4, 6), +v.slice(6, 8));
+      return make(digitsAt(v, 0, 4), digitsAt(v, 4, 6), digitsAt(v, 6, 8));
     }
-    const c4 = v.charCodeAt(4);
-    if (!(c4 === 45 || c4 === 47 || c4 === 46 || c4 === 0x5e74 /* 年 */)) return null; // not YYYY?
-    const m = WESTERN.exec(v);
-    return m ? make(+m[1], +m[2], +m[3]) : null;
+    return parseWestern(v, n);
   }
   // 和暦 starts with an era letter or an era name; anything else is not a date.
   if (!(c0 === 0x660e || c0 === 0x5927 || c0 === 0x662d || c0 === 0x5e73 || c0 === 0x4ee4 || ERA_LETTER.has(c0))) return null;

@@ -1,7 +1,7 @@
 // Corporate Number (法人番号): 13 digits, the FIRST being a check digit over the other twelve
 // (taxonomy.md). Public information about a company, so a column of them is evidence *against*
 // My Number (none/corporate). Accepted: 7000012050002 and 7-0000-1205-0002 (1-4-4-4).
-import { isDigitCode, sameGroups, splitDigitGroups } from './normalize.js';
+import { allDigits, isDigitCode, isGroupSeparator, sameGroups, splitDigitGroups } from './normalize.js';
 import type { CheckResult } from './my-number.js';
 
 /** The check digit for the twelve digits after it (ASCII). */
@@ -27,9 +27,9 @@ const GROUPED = [1, 4, 4, 4] as const;
 /** Shape classifier on a prepared value: null unless 13 digits (or 1-4-4-4), else the check result. */
 export function classifyCorporateNumber(value: string): CheckResult | null {
   const n = value.length;
-  if (n !== 13 && n !== 16) return null;
+  if (n === 13) return allDigits(value) ? (isValidCorporateNumber(value) ? 'valid' : 'invalid') : null;
+  if (n !== 16 || !isGroupSeparator(value.charCodeAt(1)) || !isGroupSeparator(value.charCodeAt(6))) return null;
   const g = splitDigitGroups(value);
-  if (g === null || g.digits.length !== 13) return null;
-  if (g.groups.length !== 1 && !sameGroups(g.groups, GROUPED)) return null;
+  if (g === null || !sameGroups(g.groups, GROUPED)) return null;
   return isValidCorporateNumber(g.digits) ? 'valid' : 'invalid';
 }

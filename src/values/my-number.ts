@@ -1,7 +1,7 @@
 // My Number (個人番号): 12 digits whose last digit is a check digit over the first eleven
 // (taxonomy.md, "The check digit of a My Number"). Accepted forms: 123456789018,
 // 1234 5678 9018, 1234-5678-9018; full-width digits once the value is prepared (NFKC).
-import { isDigitCode, sameGroups, splitDigitGroups } from './normalize.js';
+import { allDigits, isDigitCode, isGroupSeparator, sameGroups, splitDigitGroups } from './normalize.js';
 
 export type CheckResult = 'valid' | 'invalid';
 
@@ -32,9 +32,10 @@ const GROUPED = [4, 4, 4] as const;
  */
 export function classifyMyNumber(value: string): CheckResult | null {
   const n = value.length;
-  if (n !== 12 && n !== 14) return null; // cheap rejection of nearly every other cell
+  if (n === 12) return allDigits(value) ? (isValidMyNumber(value) ? 'valid' : 'invalid') : null;
+  // 4-4-4: the separators must sit at 4 and 9 (checked before anything allocates).
+  if (n !== 14 || !isGroupSeparator(value.charCodeAt(4)) || !isGroupSeparator(value.charCodeAt(9))) return null;
   const g = splitDigitGroups(value);
-  if (g === null || g.digits.length !== 12) return null;
-  if (g.groups.length !== 1 && !sameGroups(g.groups, GROUPED)) return null;
+  if (g === null || !sameGroups(g.groups, GROUPED)) return null;
   return isValidMyNumber(g.digits) ? 'valid' : 'invalid';
 }

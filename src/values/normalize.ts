@@ -26,6 +26,11 @@ export function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+export function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isDigitCode(s.charCodeAt(i))) return false;
+  return s.length > 0;
+}
+
 /** ASCII hyphen and the dash look-alikes that survive NFKC in Japanese files (‐ ‑ ‒ – — ― − ー). */
 export function isDashCode(c: number): boolean {
   return c === 45 || (c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0x30fc;

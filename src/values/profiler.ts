@@ -6,7 +6,7 @@ import type { Category, ValueEvidence, ValueFinding } from '../types.js';
 import { CATEGORY_RANK } from '../types.js';
 import { isAddress } from './address.js';
 import { isBankAccountShape } from './bank-account.js';
-import { dateOrdinal, isPlausibleBirthDate, ORDINAL_YEAR, parseDate } from './birth-date.js';
+import { dateOrdinal, ORDINAL_YEAR, ordinalYearsBefore, parseDate } from './birth-date.js';
 import { classifyCorporateNumber } from './corporate-number.js';
 import { classifyCreditCard } from './credit-card.js';
 import { DistinctSampler, DEFAULT_DISTINCT_CAP, hash32 } from './distinct.js';
@@ -66,12 +66,16 @@ export class ColumnProfiler {
   private nonEmpty = 0;
   private readonly counts: number[] = new Array<number>(NBITS).fill(0);
   private readonly sampler: DistinctSampler;
-  private readonly now: Date;
+  // Plausible birth dates lie between 120 years ago and today (isPlausibleBirthDate, precomputed).
+  private readonly birthFrom: number;
+  private readonly birthTo: number;
   private minDate = Number.POSITIVE_INFINITY;
   private maxDate = Number.NEGATIVE_INFINITY;
 
   constructor(options: ProfilerOptions = {}) {
-    this.now = options.now ?? new Date();
+    const now = options.now ?? new Date();
+    this.birthFrom = ordinalYearsBefore(now, 120);
+    this.birthTo = ordinalYearsBefore(now, 0);
     this.sampler = new DistinctSampler(options.distinctCap ?? DEFAULT_DISTINCT_CAP);
   }
 
@@ -108,7 +112,7 @@ export class ColumnProfiler {
       const o = dateOrdinal(date);
       if (o < this.minDate) this.minDate = o;
       if (o > this.maxDate) this.maxDate = o;
-      if (isPlausibleBirthDate(date, this.now)) m |= 1 << B.BIRTH_PLAUSIBLE;
+      if (o >= this.birthFrom && o <= this.birthTo) m |= 1 << B.BIRTH_PLAUSIBLE;
     }
     // Japanese-text detectors: skip ASCII-led cells outright.
     if (v.charCodeAt(0) >= 0x3000) {
