@@ -12,9 +12,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const schema = JSON.parse(readFileSync(join(root, 'schema/report.schema.json'), 'utf8')) as object;
 
 function validator() {
-  // ajv's CJS default export under NodeNext
-  const Ajv = (Ajv2020 as unknown as { default?: typeof Ajv2020 }).default ?? Ajv2020;
-  const format = (addFormats as unknown as { default?: typeof addFormats }).default ?? addFormats;
+  // ajv and ajv-formats are CommonJS: under NodeNext the class and the plugin are `.default`
+  const Ajv = Ajv2020.default;
+  const format = addFormats.default;
   const ajv = new Ajv({ allErrors: true, strict: true });
   format(ajv);
   return ajv.compile(schema);

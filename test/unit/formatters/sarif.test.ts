@@ -35,8 +35,9 @@ describe('sarif formatter', () => {
   const run = log.runs[0];
 
   it('validates against the official SARIF 2.1.0 schema (draft-07)', () => {
-    const Ajv = (AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule;
-    const format = (addFormats as unknown as { default?: typeof addFormats }).default ?? addFormats;
+    // ajv and ajv-formats are CommonJS: under NodeNext the class and the plugin are `.default`
+    const Ajv = AjvModule.default;
+    const format = addFormats.default;
     // The schema's language-tag pattern is not valid in ajv's default unicode (u) mode.
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
     format(ajv);
