@@ -21,4 +21,4 @@ export async function readSource(source: ByteSource, options: ReadOptions): Prom
 }
 
 /** File name patterns that discovery looks for inside directories. */
-export const SUPPORTED_EXTENSIONS = ['csv', 'tsv', 'txt', 'md', 'sql', 'ddl', 'json', 'jsonl', 'ndjson', 'xlsx', 'xlsm', 'xls', 'parquet'];
+export const SUPPORTED_EXTENSIONS = ['csv', 'tsv', 'tab', 'psv', 'txt', 'md', 'markdown', 'csv.gz', 'tsv.gz', 'sql', 'ddl', 'json', 'jsonl', 'ndjson', 'xlsx', 'xlsm', 'xls', 'parquet'];
