@@ -57,7 +57,6 @@ function failuresSection(report: ScanReport, lang: Lang): string[] {
   const example: string[] = ['declarations:'];
   for (const f of failures.slice(0, MAX_DECLARATION_EXAMPLES)) {
     example.push(`  - path: ${yamlString(f.path)}`);
-    if (f.table !== undefined) example.push(`    table: ${yamlString(f.table)}`);
     example.push(
       `    field: ${yamlString(f.field)}`,
       `    category: ${f.category}`,
