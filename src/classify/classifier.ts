@@ -110,7 +110,7 @@ function combine(header: string, base: HeaderEvidence | undefined, parts: Classi
     : { category: 'unknown', subcategory: null, confidence: 0 };
   if (strongest && (!base || CATEGORY_RANK[strongest.category] > CATEGORY_RANK[base.category])) {
     result = { category: strongest.category, subcategory: strongest.subcategory, confidence: strongest.confidence };
-    reasons.push({
+    reasons.unshift({
       rule: 'composite',
       text: `composite field: its strongest part "${strongest.header}" is ${strongest.category}/${strongest.subcategory}`,
       tokens: [strongest.header],

@@ -23,13 +23,21 @@ const isFiller = (s: Segment, index: number, options: HeadOptions) =>
 /** A word that carries a category of its own (not a neutral word, not filler, not unknown). */
 const isMeaningful = (s: Segment) => s.kind === 'match' && s.entry!.category !== 'unknown' && s.entry!.role !== 'ignore';
 
+/** The concluding reason comes first, so a one-line view shows why; token matches follow. */
 export function headEvidence(segments: Segment[], options: HeadOptions = {}): HeaderEvidence {
+  const evidence = decideHead(segments, options);
+  const conclusion = evidence.reasons.pop();
+  if (conclusion) evidence.reasons.unshift(conclusion);
+  return evidence;
+}
+
+function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
   const words = segments.map((s, i) => ({ s, i })).filter(({ s, i }) => !isFiller(s, i, options));
   const reasons: Reason[] = segments
-    .filter((s) => s.kind === 'match' && s.entry!.role !== 'ignore')
+    .filter((s) => s.kind === 'match')
     .map((s) => ({
       rule: 'dictionary',
-      text: `token "${s.text}" matched ${s.entry!.id} (${label(s.entry!)})`,
+      text: s.entry!.role === 'ignore' ? `token "${s.text}" is filler (${s.entry!.id})` : `token "${s.text}" matched ${s.entry!.id} (${label(s.entry!)})`,
       tokens: [s.text],
       entry: s.entry!.id,
       weight: s.entry!.weight,

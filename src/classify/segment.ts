@@ -58,7 +58,13 @@ export function segment(norm: Normalized, dict: CompiledDictionary): Segment[] {
     if (step.hit) matched.unshift({ start: step.from, end: i, hit: step.hit });
     i = step.from;
   }
-  return toSegments(norm, dropPartialWords(norm, matched));
+  // Dropping a match can leave a neighbouring word partly covered in turn, so repeat until stable.
+  let kept = matched;
+  for (let before = -1; before !== kept.length; ) {
+    before = kept.length;
+    kept = dropPartialWords(norm, kept);
+  }
+  return toSegments(norm, kept);
 }
 
 /** An entry's exclude list: no match where an excluded term overlaps this place in the header. */

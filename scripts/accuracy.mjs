@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// Prints accuracy figures for the labelled corpora: node scripts/accuracy.mjs [--errors] [files...]
+import { readFileSync } from 'node:fs';
+import { buildDictionary, HeaderClassifier } from '../dist/index.js';
+import { evaluate, formatMetrics, parseCorpus } from '../dist/evaluate.js';
+import { MorphTokenizer } from '../dist/tokenize/tokenizer.js';
+
+const args = process.argv.slice(2);
+const showErrors = args.includes('--errors');
+const files = args.filter((a) => !a.startsWith('--'));
+const corpora = files.length ? files : ['test/fixtures/corpus/headers-dev.tsv', 'test/fixtures/corpus/headers.tsv'];
+const classifier = new HeaderClassifier(buildDictionary(), new MorphTokenizer());
+for (const file of corpora) {
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    continue;
+  }
+  const metrics = await evaluate(parseCorpus(text), classifier);
+  console.log(formatMetrics(file, metrics));
+  if (showErrors) for (const e of metrics.errors) console.log(`  ✗ ${e.header}\texpected ${e.expected}\tgot ${e.got}`);
+}
