@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { classifyCommand } from './commands/classify.js';
 import { dictCheckCommand } from './commands/dict.js';
 import { explainCommand } from './commands/explain.js';
+import { initCommand } from './commands/init.js';
 import { scanCommand } from './commands/scan.js';
 import { FORMAT_NAMES } from './formatters/index.js';
 import { UsageError, type CliIO } from './io.js';
@@ -38,8 +39,21 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .option('--max-columns <n>', 'refuse tables with more columns than this')
     .option('--max-unpacked-mb <n>', 'refuse xlsx archives that unpack to more than this')
     .option('--max-json-depth <n>', 'refuse JSON nested deeper than this')
+    .option('--config <file>', 'config file (default: kojin.config.yaml, .kojinrc.yaml, .kojinrc.yml or .kojinrc.json, found walking up from the working directory)')
+    .option('--strict', 'stale declarations (matching nothing) are errors (exit 2), not warnings')
+    .option('--baseline <file>', 'fail only on findings not recorded in this baseline file')
+    .option('--write-baseline <file>', 'record the current undeclared findings in a baseline file and exit 0')
     .action(async (paths: string[], options) => {
       exit = await scanCommand(paths, options, io);
+    });
+
+  program
+    .command('init')
+    .description('write a commented starter kojin.config.yaml in the working directory, declaring every My Number field found there')
+    .option('--force', 'overwrite an existing kojin.config.yaml')
+    .option('--sample <rows>', 'rows sampled per table for value evidence')
+    .action(async (options) => {
+      exit = await initCommand(options, io);
     });
 
   program

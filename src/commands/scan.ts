@@ -1,6 +1,6 @@
 // `kojin scan`: discover → read and classify each file → gate → format.
 import { promises as fs } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { discover } from '../discover/index.js';
 import { formatReport, isFormatName, FORMAT_NAMES, type FormatName } from '../formatters/index.js';
 import type { CliIO } from '../io.js';
@@ -8,6 +8,9 @@ import { UsageError } from '../io.js';
 import { SUPPORTED_EXTENSIONS } from '../read/index.js';
 import { bufferSource } from '../read/source.js';
 import { DEFAULT_LIMITS, type Limits } from '../read/types.js';
+import { DEFAULT_BASELINE_FILE, baselineCategories, buildBaseline, filterByBaseline, readBaseline, writeBaseline } from '../policy/baseline.js';
+import { CONFIG_NAMES, displayPath, loadConfig, makeIgnorePredicate, type KojinConfig } from '../policy/config.js';
+import { applyDeclarations, declarationSnippet, declarationWarnings } from '../policy/declarations.js';
 import { exitCode, findFailures } from '../report/gate.js';
 import { buildReport } from '../report/summarize.js';
 import { scanPath, scanSource, type ScanOptions } from '../scan.js';
@@ -34,27 +37,53 @@ export interface ScanCommandOptions {
   maxColumns?: string;
   maxUnpackedMb?: string;
   maxJsonDepth?: string;
+  /** A config file instead of the one found walking up from the working directory. */
+  config?: string;
+  /** Stale declarations are errors (exit 2), not warnings. */
+  strict?: boolean;
+  /** Fail only on findings not in this baseline file. */
+  baseline?: string;
+  /** Write the current findings as a baseline and exit 0. */
+  writeBaseline?: string;
 }
 
 export async function scanCommand(inputs: string[], options: ScanCommandOptions, io: CliIO): Promise<number> {
   const format = options.format ?? 'table';
   if (!isFormatName(format)) throw new UsageError(`--format: expected one of ${FORMAT_NAMES.join(', ')}, got "${format}"`);
   if (inputs.length === 0) throw new UsageError('scan: give at least one path, glob or - for standard input');
-  const failOn: Category[] = parseFailOn(options.failOn) ?? (io.env.CI === 'true' ? ['my_number'] : []);
+  const config = loadConfig(io.cwd, options.config);
+  // --fail-on > config failOn > CI=true ? [my_number] : [].
+  const failOn: Category[] = parseFailOn(options.failOn) ?? config?.failOn ?? (io.env.CI === 'true' ? ['my_number'] : []);
+  const baselineFile = options.writeBaseline === undefined && options.baseline !== undefined ? resolve(io.cwd, options.baseline) : undefined;
+  const accepted = baselineFile ? await readBaseline(baselineFile, io.cwd) : undefined;
   const lang = parseLang(options.lang, io.env);
   const csvEncoding = options.encoding?.toLowerCase().replace('-', '_') === 'shift_jis' && format === 'csv' ? 'shift_jis' : 'utf-8';
   const scanOptions: ScanOptions = {
-    classifier: makeClassifier({ dictionaries: options.dictionary }),
-    sample: parseCount('--sample', options.sample, DEFAULT_SAMPLE),
+    classifier: makeClassifier({ dictionaries: [...(config?.dictionaries ?? []), ...(options.dictionary ?? [])], disable: config?.disable }),
+    sample: parseCount('--sample', options.sample, config?.sample ?? DEFAULT_SAMPLE),
     allRows: options.allRows === true,
     // For the csv format --encoding names the output encoding; otherwise it forces the input's.
     encoding: format === 'csv' ? undefined : options.encoding,
     limits: parseLimits(options),
   };
 
-  const files = await scanInputs(inputs, scanOptions, io, options.stdinFormat);
+  let files = await scanInputs(inputs, scanOptions, io, options.stdinFormat, ignorePredicate(io, config, [baselineFile, options.writeBaseline]));
   for (const file of files) if (file.error) io.stderr(`kojin: ${file.path}: ${file.error}\n`);
-  const failures = findFailures(files, { failOn });
+  const policy = applyPolicy(files, config, io, options.strict === true);
+  files = policy.files;
+  let failures = findFailures(files, { failOn });
+  if (options.writeBaseline !== undefined) {
+    const file = resolve(io.cwd, options.writeBaseline);
+    const categories = baselineCategories(failOn);
+    const baseline = buildBaseline(files, { categories, cwd: io.cwd, baselineDir: dirname(file) });
+    await writeBaseline(file, baseline);
+    io.stderr(`kojin: baseline written to ${options.writeBaseline}: ${baseline.findings.length} undeclared finding(s) of ${categories.join(', ')}\n`);
+    failures = [];
+  } else if (baselineFile && accepted) {
+    const filtered = filterByBaseline(failures, accepted, { cwd: io.cwd, baselineDir: dirname(baselineFile) });
+    failures = filtered.failures;
+    if (filtered.accepted > 0) io.stderr(`kojin: ${filtered.accepted} finding(s) accepted by the baseline ${options.baseline}\n`);
+  }
   const report = buildReport(VERSION, files, failures);
   const rendered = formatReport(report, format as FormatName, {
     lang,
@@ -66,15 +95,44 @@ export async function scanCommand(inputs: string[], options: ScanCommandOptions,
     await fs.writeFile(resolve(io.cwd, options.output), rendered);
     io.stderr(`kojin: report written to ${options.output}\n`);
   } else io.stdout(rendered);
+  const configName = config ? displayPath(config.file, io.cwd) : 'kojin.config.yaml (kojin init writes one)';
   for (const failure of failures) {
-    io.stderr(`kojin: FAIL ${failure.path}${failure.table ? ` [${failure.table}]` : ''}: field "${failure.field}" is ${failure.category}; declare it with a purpose in kojin.config.yaml or remove it\n`);
+    const where = `${failure.path}${failure.table !== undefined ? ` [${failure.table}]` : ''}: field ${JSON.stringify(failure.field)} is ${failure.category}${failure.subcategory ? `/${failure.subcategory}` : ''}`;
+    const note = policy.notes.get(failure.fingerprint);
+    const fix = note
+      ? `not covered: ${configName}: ${note}`
+      : `not declared; add to ${configName}: ${declarationSnippet(failure, io.cwd, config?.dir ?? io.cwd)}`;
+    io.stderr(`kojin: FAIL ${where}, ${fix}\n`);
   }
-  return exitCode(files, failures);
+  return exitCode(files, failures, policy.errors);
 }
 
-async function scanInputs(inputs: string[], options: ScanOptions, io: CliIO, stdinFormat?: string): Promise<FileReport[]> {
+/** kojin's own files, skipped wherever they are: configs and the default baseline name. */
+const KOJIN_FILES = new Set<string>([...CONFIG_NAMES, DEFAULT_BASELINE_FILE]);
+
+/** Config ignore globs and .kojinignore, plus kojin's own files (the config, baselines), never scanned. */
+function ignorePredicate(io: CliIO, config: KojinConfig | undefined, baselines: (string | undefined)[]) {
+  const rules = makeIgnorePredicate(io.cwd, config);
+  const own = new Set([config?.file, ...baselines].filter((f): f is string => f !== undefined).map((f) => resolve(io.cwd, f)));
+  return (relativePath: string) => {
+    const abs = resolve(io.cwd, relativePath);
+    return own.has(abs) || KOJIN_FILES.has(basename(abs)) || (rules?.(relativePath) ?? false);
+  };
+}
+
+/** Declarations → `declared` on covered fields; warnings for stale, incomplete and too-weak ones. */
+function applyPolicy(files: FileReport[], config: KojinConfig | undefined, io: CliIO, strict: boolean) {
+  if (!config) return { files, notes: new Map<string, string>(), errors: 0 };
+  const applied = applyDeclarations(files, config.declarations, { cwd: io.cwd, configDir: config.dir });
+  const { stale, other } = declarationWarnings(applied.outcomes, displayPath(config.file, io.cwd));
+  for (const line of other) io.stderr(`kojin: warning: ${line}\n`);
+  for (const line of stale) io.stderr(`kojin: ${strict ? 'error' : 'warning'}: ${line}\n`);
+  return { files: applied.files, notes: applied.notes, errors: strict ? stale.length : 0 };
+}
+
+export async function scanInputs(inputs: string[], options: ScanOptions, io: CliIO, stdinFormat?: string, isIgnored?: (relativePath: string) => boolean): Promise<FileReport[]> {
   const paths = inputs.filter((i) => i !== '-');
-  const discovered = await discover(paths, { cwd: io.cwd, extensions: SUPPORTED_EXTENSIONS });
+  const discovered = await discover(paths, { cwd: io.cwd, extensions: SUPPORTED_EXTENSIONS, ...(isIgnored ? { isIgnored } : {}) });
   const reports: FileReport[] = discovered.problems.map((p) => ({ path: p.input, tables: [], category: 'unknown', warnings: [], error: p.message }));
   for (const file of discovered.files) reports.push(await scanPath(resolveInput(io.cwd, file), options).then((r) => ({ ...r, path: file })));
   if (inputs.includes('-')) reports.push(await scanStdin(io, options, stdinFormat));
