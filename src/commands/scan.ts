@@ -59,7 +59,7 @@ export async function scanCommand(inputs: string[], options: ScanCommandOptions,
   const lang = parseLang(options.lang, io.env);
   const csvEncoding = options.encoding?.toLowerCase().replace('-', '_') === 'shift_jis' && format === 'csv' ? 'shift_jis' : 'utf-8';
   const scanOptions: ScanOptions = {
-    classifier: makeClassifier({ dictionaries: [...(config?.dictionaries ?? []), ...(options.dictionary ?? [])], disable: config?.disable }),
+    classifier: makeClassifier({ dictionaries: [...(config?.dictionaries ?? []), ...(options.dictionary ?? [])], disable: config?.disable, env: io.env }),
     sample: parseCount('--sample', options.sample, config?.sample ?? DEFAULT_SAMPLE),
     allRows: options.allRows === true,
     // For the csv format --encoding names the output encoding; otherwise it forces the input's.

@@ -1,6 +1,7 @@
 // One call that turns dictionary files into the compiled form the classifier uses.
 import { compile, type CompiledDictionary } from './compile.js';
-import { loadDictionaries } from './load.js';
+import { cachedLoad, dictionaryKey } from './cache.js';
+import { builtinDictionaryFiles, loadDictionaries } from './load.js';
 import type { EntryProblem } from './schema.js';
 
 export class DictionaryError extends Error {
@@ -15,11 +16,14 @@ export interface DictionaryOptions {
   extra?: string[];
   /** Built-in entry ids to switch off. */
   disable?: string[];
+  /** A directory to cache the parsed entries in (see cache.ts); none when undefined. */
+  cacheDir?: string;
 }
 
 /** Loads and compiles; any invalid entry is an error, since a silently skipped entry hides findings. */
 export function buildDictionary(options: DictionaryOptions = {}): CompiledDictionary {
-  const { entries, problems } = loadDictionaries(options);
+  const key = options.cacheDir ? dictionaryKey([...builtinDictionaryFiles(), ...(options.extra ?? [])], options.disable) : undefined;
+  const { entries, problems } = cachedLoad(options.cacheDir, key, () => loadDictionaries(options));
   if (problems.length > 0) throw new DictionaryError(problems);
   return compile(entries);
 }

@@ -4,7 +4,10 @@
 // pages of the sampled rows are read from a file.
 import { promises as fs } from 'node:fs';
 import { extname } from 'node:path';
-import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema, type AsyncBuffer, type FileMetaData, type SchemaTree } from 'hyparquet';
+import type { AsyncBuffer, FileMetaData, SchemaTree } from 'hyparquet';
+
+/** hyparquet is imported only when a Parquet file is read, so other scans do not pay for it. */
+const hyparquet = () => import('hyparquet');
 import { FieldCollector, flattenRecord, type JsonValue } from './json-flatten.js';
 import { ReadError, type ByteSource, type ParsedSource, type Reader, type ReadOptions, type Row, type TableSource } from './types.js';
 
@@ -23,7 +26,8 @@ export const parquetReader: Reader = {
   async read(source: ByteSource, options: ReadOptions): Promise<ParsedSource> {
     if (source.head.length === 0) throw new ReadError('empty file');
     if (!source.head.subarray(0, 4).equals(MAGIC)) throw corrupt('no PAR1 signature at the start');
-    const file = await openBuffer(source);
+    const { asyncBufferFromFile, parquetMetadataAsync, parquetSchema } = await hyparquet();
+    const file = await openBuffer(source, asyncBufferFromFile);
     if (file.byteLength < 12) throw corrupt('too short');
     let metadata: FileMetaData;
     try {
@@ -48,7 +52,7 @@ export const parquetReader: Reader = {
   },
 };
 
-async function openBuffer(source: ByteSource): Promise<AsyncBuffer> {
+async function openBuffer(source: ByteSource, asyncBufferFromFile: (path: string) => Promise<AsyncBuffer>): Promise<AsyncBuffer> {
   const direct = source.formatName === source.path && (await fs.stat(source.path).then((s) => s.isFile()).catch(() => false));
   if (direct) return asyncBufferFromFile(source.path);
   const chunks: Buffer[] = [];
@@ -64,6 +68,7 @@ async function openBuffer(source: ByteSource): Promise<AsyncBuffer> {
 }
 
 async function* rows(file: AsyncBuffer, metadata: FileMetaData, collector: FieldCollector, end: number): AsyncIterable<Row> {
+  const { parquetReadObjects } = await hyparquet();
   for (let start = 0; start < end; start += BATCH_ROWS) {
     let batch: Record<string, unknown>[];
     try {

@@ -5,7 +5,7 @@
 // the sheets' merged cells, which exceljs's streaming reader skips.
 import { promises as fs } from 'node:fs';
 import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { ReadError, type ByteSource, type Limits } from './types.js';
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -78,6 +78,7 @@ function tooLarge(bytes: number, limits: Limits): ReadError {
 }
 
 async function openZip(source: ByteSource): Promise<yauzl.ZipFile> {
+  const { default: yauzl } = await import('yauzl'); // loaded only when a workbook is read
   const options = { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false };
   const corrupt = () => new ReadError('corrupt xlsx (not a valid zip archive)');
   const direct = source.formatName === source.path && (await fs.stat(source.path).then((s) => s.isFile()).catch(() => false));

@@ -3,7 +3,7 @@
 // the sample unless --all-rows. (SheetJS is avoided: see /work/shared/toolchain.md.) The header row
 // is found by detectHeaderLayout as for CSV; merged header cells, which the streaming reader does
 // not report, come from xlsx-zip.ts. A sheet that is a record layout definition becomes a layout.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { extname } from 'node:path';
 import { detectHeaderLayout, HEADER_SCAN_ROWS, type HeaderLayout } from './header-row.js';
 import { asLayoutDefinition } from './layout-table.js';
@@ -27,8 +27,10 @@ export const xlsxReader: Reader = {
 };
 
 async function* sheetTables(source: ByteSource, options: ReadOptions, merges: Map<string, MergeRange[]>, warnings: string[]): AsyncIterable<TableSource> {
+  // exceljs costs ~0.6 s to import: loaded only when a workbook is read.
+  const { default: excel } = await import('exceljs');
   const input = source.open();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const workbook = new excel.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache', // number formats tell dates from numbers

@@ -1,6 +1,6 @@
 // The only kuromoji import. kuromoji's IPADIC takes ~0.7 s and ~360 MB to load, so it is loaded
 // lazily, once per process, and only when a header holds Japanese the dictionaries cannot segment.
-import kuromoji from 'kuromoji';
+import type kuromoji from 'kuromoji';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -24,7 +24,8 @@ export class MorphTokenizer {
 
   private load(): Promise<Tokenizer> {
     if (!this.pending) {
-      this.pending = new Promise<Tokenizer>((resolve, reject) => {
+      // The module itself (~0.1 s to import) is loaded with its dictionary, not at start-up.
+      this.pending = import('kuromoji').then(({ default: kuromoji }) => new Promise<Tokenizer>((resolve, reject) => {
         kuromoji.builder({ dicPath: this.dicPath }).build((error, tokenizer) => {
           if (error) reject(error);
           else {
@@ -32,7 +33,7 @@ export class MorphTokenizer {
             resolve(tokenizer);
           }
         });
-      });
+      }));
       this.pending.catch(() => {
         this.pending = null;
       });
