@@ -5,6 +5,7 @@ import { extname } from 'node:path';
 import { decodeHead, detectEncoding } from './decode.js';
 import { detectHeaderLayout, HEADER_SCAN_ROWS, type HeaderLayout } from './header-row.js';
 import { asLayoutDefinition, layoutColumns } from './layout-table.js';
+import { openFastRecords } from './fast-csv.js';
 import { openRecords, type CsvRecord, type RecordStream } from './records.js';
 import { looksDelimited, sniffDialect, type Delimiter, type Dialect } from './sniff.js';
 import { ReadError, type ByteSource, type ParsedSource, type Reader, type ReadOptions, type Row, type TableSource } from './types.js';
@@ -41,7 +42,8 @@ async function readDelimited(source: ByteSource, options: ReadOptions): Promise<
   const sniffed = sniffDialect(decodeHead(source.head, encoding, source.complete), source.complete, preferred);
   // A single-column file sniffs no delimiter: keep the extension's.
   const dialect: Dialect = sniffed.columns >= 2 ? sniffed : { ...sniffed, delimiter: preferred };
-  const records = openRecords(source, encoding, dialect, options.limits);
+  // --all-rows: the exact fast splitter (csv-parse for whatever it does not accept); sampled: csv-parse.
+  const records = options.allRows ? openFastRecords(source, encoding, dialect, options.limits) : openRecords(source, encoding, dialect, options.limits);
   try {
     const table = await firstTable(records, options, dialect);
     return { format: dialect.delimiter === '\t' ? 'tsv' : 'csv', encoding: encoding.name, tables: single(table), warnings: [] };

@@ -2,7 +2,7 @@
 // starts on. A queue in front of the parser keeps records already parsed when the parser fails at
 // the end (an unclosed quote), which a plain for-await over the stream would drop.
 import { parse, type Parser } from 'csv-parse';
-import { pipeline } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { decodingStream, type TextEncoding } from './decode.js';
 import { describeFsError } from './source.js';
 import { ReadError, type ByteSource, type Limits } from './types.js';
@@ -30,6 +30,8 @@ export function openRecords(
   encoding: TextEncoding,
   dialect: { delimiter: string; quote: string },
   limits: Pick<Limits, 'maxLineBytes' | 'maxColumns'>,
+  /** Text already decoded, starting at a line start after `lines` lines (fast-csv.ts hands over to csv-parse). */
+  resume?: { text: Readable; lines: number; release: () => void; recordDelimiter?: string },
 ): RecordStream {
   const parser: Parser = parse({
     delimiter: dialect.delimiter,
@@ -39,13 +41,17 @@ export function openRecords(
     skip_empty_lines: false,
     info: true,
     max_record_size: limits.maxLineBytes,
+    // Resumed mid-file: the record delimiter the file's first line break already fixed.
+    ...(resume?.recordDelimiter ? { record_delimiter: resume.recordDelimiter } : {}),
   });
-  const input = source.open();
+  const input = resume ? resume.text : source.open();
   // pipeline: a decode error reaches the parser, and destroying the parser closes the file.
-  pipeline(input, decodingStream(encoding), parser, () => {});
+  if (resume) pipeline(input, parser, () => {});
+  else pipeline(input, decodingStream(encoding), parser, () => {});
+  const lineOffset = resume?.lines ?? 0;
 
   const queue: CsvRecord[] = [];
-  let lastLine = 0;
+  let lastLine = lineOffset;
   let failure: Error | undefined;
   let ended = false;
   let wake: (() => void) | undefined;
@@ -71,13 +77,14 @@ export function openRecords(
       ended = true;
       parser.destroy();
       input.destroy();
+      resume?.release();
       notify();
     },
   };
 
   parser.on('data', ({ record, info }: { record: string[]; info: { lines: number } }) => {
     const line = lastLine + 1;
-    lastLine = info.lines;
+    lastLine = lineOffset + info.lines;
     if (record.length > limits.maxColumns) {
       failure = new ReadError(`line ${line} has ${record.length} columns, more than the limit of ${limits.maxColumns} (raise it with --max-columns)`);
       parser.destroy();
