@@ -2,7 +2,7 @@
 // what the field is, the words before it say whose it is. One mechanism serves English too
 // (first_name, company_address), whose compounds are head-final as well.
 import type { DictionaryEntry } from '../dictionary/schema.js';
-import type { Category, HeaderEvidence, Reason } from '../types.js';
+import { CATEGORY_RANK, type Category, type HeaderEvidence, type Reason } from '../types.js';
 import type { Segment } from './segment.js';
 
 /** Confidence of a header whose head word is unknown but whose owner is a person. */
@@ -21,6 +21,9 @@ const isFiller = (s: Segment, index: number, options: HeadOptions) =>
   s.kind === 'num' || (s.kind === 'match' && s.entry!.role === 'ignore') || (s.kind === 'residue' && !!options.fillerResidue?.has(index));
 
 /** A word that carries a category of its own (not a neutral word, not filler, not unknown). */
+/** A token as a reader would write it: the dictionary's spelling for matches. */
+const shown = (s: Segment) => s.surface ?? s.text;
+
 const isMeaningful = (s: Segment) => s.kind === 'match' && s.entry!.category !== 'unknown' && s.entry!.role !== 'ignore';
 
 /** The concluding reason comes first, so a one-line view shows why; token matches follow. */
@@ -37,16 +40,27 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
     .filter((s) => s.kind === 'match')
     .map((s) => ({
       rule: 'dictionary',
-      text: s.entry!.role === 'ignore' ? `token "${s.text}" is filler (${s.entry!.id})` : `token "${s.text}" matched ${s.entry!.id} (${label(s.entry!)})`,
-      tokens: [s.text],
+      text: s.entry!.role === 'ignore' ? `token "${shown(s)}" is filler (${s.entry!.id})` : `token "${shown(s)}" matched ${s.entry!.id} (${label(s.entry!)})`,
+      tokens: [shown(s)],
       entry: s.entry!.id,
       weight: s.entry!.weight,
     }));
   if (words.length === 0) return unknown(reasons, 'no words to classify');
+  const first = words[0].s;
+  if (words.length > 1 && first.kind === 'match' && first.entry!.role === 'predicate') {
+    // with_my_number, is_foreigner: a yes/no about the rest. A flag about a My Number is not the number.
+    const rest = decideHead(segments.slice(words[0].i + 1), { ...options, fillerResidue: shiftSet(options.fillerResidue, words[0].i + 1) });
+    rest.reasons.push(reasons[0]);
+    if (rest.category !== 'my_number') return rest;
+    rest.reasons.push({ rule: 'predicate', text: `"${shown(first)}" makes the field a yes/no flag about the My Number, not the number itself`, tokens: [shown(first)], entry: first.entry!.id });
+    return { category: 'none', subcategory: 'flag', confidence: rest.confidence, reasons: rest.reasons };
+  }
   const coverage = coverageOf(segments);
   const head = words[words.length - 1].s;
   const modifiers = words.slice(0, -1).map((w) => w.s).reverse(); // nearest first
   const nearest = modifiers.find(isMeaningful);
+  // The nearest word that could say whose the field is: a meaningful word, or an unknown one.
+  const owner = modifiers.find((s) => isMeaningful(s) || s.kind === 'residue');
 
   if (head.kind !== 'match') return unknownHead(head, modifiers, nearest, reasons, coverage);
 
@@ -54,20 +68,31 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
   if (entry.orgOwned && nearest?.entry!.role === 'org') {
     reasons.push({
       rule: 'org_owner',
-      text: `head "${head.text}" belongs to an organisation ("${nearest.text}"), not a person`,
-      tokens: [nearest.text, head.text],
+      text: `head "${shown(head)}" belongs to an organisation ("${shown(nearest)}"), not a person`,
+      tokens: [shown(nearest), shown(head)],
       entry: nearest.entry!.id,
     });
     return { category: 'none', subcategory: 'corporate', confidence: round(ORG_OWNED_CONFIDENCE * scale(coverage)), reasons };
   }
+  if (entry.head === 'inherit' && owner?.kind === 'residue' && entry.category !== 'none') {
+    // block_name, 規格名: the name of something the dictionaries do not know need not be a person's.
+    // (A date or amount of an unknown thing stays a plain date or amount.)
+    return unknown(reasons, `head "${shown(head)}" is neutral and the word before it, "${shown(owner)}", is not in the dictionaries, so whose it is is unknown`);
+  }
+  if (entry.head === 'inherit' && owner?.kind === 'residue' && !(nearest && CATEGORY_RANK[nearest.entry!.category] > CATEGORY_RANK.personal)) {
+    // 口座名義人特認区分: an unknown word stands between the flag and the person; the flag is about it.
+    // Sensitive and My Number words still pass through (がん診断確定日): caution beats precision there.
+    reasons.push({ rule: 'head', text: `head "${shown(head)}" is neutral and the word before it, "${shown(owner)}", is not in the dictionaries; read as ${label(entry)}`, tokens: [shown(head)], entry: entry.id, weight: entry.weight });
+    return { category: entry.category, subcategory: entry.subcategory, confidence: round(entry.weight * UNKNOWN_HEAD_FACTOR * scale(coverage)), reasons };
+  }
   if (entry.head === 'inherit' && nearest) return inherit(head, nearest, reasons, coverage);
   if (entry.category === 'unknown') {
-    return unknown(reasons, `head "${head.text}" (${entry.id}) says nothing on its own and no word before it says whose it is`);
+    return unknown(reasons, `head "${shown(head)}" (${entry.id}) says nothing on its own and no word before it says whose it is`);
   }
   reasons.push({
     rule: 'head',
-    text: `head word "${head.text}" is ${label(entry)}${modifiers.length ? ' (compounds are head-final)' : ''}`,
-    tokens: [head.text],
+    text: `head word "${shown(head)}" is ${label(entry)}${modifiers.length ? ' (compounds are head-final)' : ''}`,
+    tokens: [shown(head)],
     entry: entry.id,
     weight: entry.weight,
   });
@@ -87,7 +112,12 @@ function inherit(head: Segment, from: Segment, reasons: Reason[], coverage: numb
     subcategory = m.subcategory;
   } else {
     if (category === 'my_number') {
-      // Only the number itself is My Number; a date or flag about it is personal data about the person.
+      // Only the number itself is My Number. A flag, code or amount about it keeps the head's own
+      // meaning (個人番号利用有無 → none/flag); anything else about it is personal data.
+      if (h.category === 'none') {
+        reasons.push({ rule: 'inherit', text: `head "${shown(head)}" is about the My Number ("${shown(from)}"), not the number itself: ${label(h)}`, tokens: [shown(from), shown(head)], entry: h.id, weight: h.weight });
+        return { category: 'none', subcategory: h.subcategory, confidence: round(h.weight * INHERIT_FACTOR * scale(coverage)), reasons };
+      }
       category = 'personal';
       note = '; a field about the My Number is not the number itself';
     }
@@ -98,8 +128,8 @@ function inherit(head: Segment, from: Segment, reasons: Reason[], coverage: numb
   }
   reasons.push({
     rule: 'inherit',
-    text: `head "${head.text}" is neutral; "${from.text}" before it makes it ${category}/${subcategory}${note}`,
-    tokens: [from.text, head.text],
+    text: `head "${shown(head)}" is neutral; "${shown(from)}" before it makes it ${category}/${subcategory}${note}`,
+    tokens: [shown(from), shown(head)],
     entry: m.id,
     weight: m.weight,
   });
@@ -112,8 +142,8 @@ function unknownHead(head: Segment, modifiers: Segment[], nearest: Segment | und
     const p = person.entry!;
     reasons.push({
       rule: 'owner',
-      text: `head "${head.text}" is not in the dictionaries, but "${person.text}" marks the owner as a person`,
-      tokens: [person.text, head.text],
+      text: `head "${shown(head)}" is not in the dictionaries, but "${shown(person)}" marks the owner as a person`,
+      tokens: [shown(person), shown(head)],
       entry: p.id,
     });
     return { category: 'personal', subcategory: p.category === 'personal' ? p.subcategory : 'other', confidence: UNKNOWN_HEAD_PERSON_CONFIDENCE, reasons };
@@ -123,18 +153,22 @@ function unknownHead(head: Segment, modifiers: Segment[], nearest: Segment | und
     const category = m.category === 'my_number' ? 'personal' : m.category;
     reasons.push({
       rule: 'unknown_head',
-      text: `head "${head.text}" is not in the dictionaries; "${nearest.text}" before it is ${label(m)}`,
-      tokens: [nearest.text, head.text],
+      text: `head "${shown(head)}" is not in the dictionaries; "${shown(nearest)}" before it is ${label(m)}`,
+      tokens: [shown(nearest), shown(head)],
       entry: m.id,
     });
     return { category, subcategory: category === m.category ? m.subcategory : 'gov_id', confidence: round(m.weight * UNKNOWN_HEAD_FACTOR * scale(coverage)), reasons };
   }
-  return unknown(reasons, `head "${head.text}" is not in the dictionaries`);
+  return unknown(reasons, `head "${shown(head)}" is not in the dictionaries`);
 }
 
 function unknown(reasons: Reason[], why: string): HeaderEvidence {
   reasons.push({ rule: 'unknown', text: why });
   return { category: 'unknown', subcategory: null, confidence: 0, reasons };
+}
+
+function shiftSet(set: ReadonlySet<number> | undefined, by: number): Set<number> | undefined {
+  return set ? new Set([...set].map((i) => i - by).filter((i) => i >= 0)) : undefined;
 }
 
 /** Share of the header's letters explained by dictionary matches (digits and filler aside). */

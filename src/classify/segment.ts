@@ -45,6 +45,7 @@ export function segment(norm: Normalized, dict: CompiledDictionary): Segment[] {
     const skip: Step = { uncovered: here.uncovered + cost, pieces: here.pieces, weight: here.weight, from: i };
     if (better(skip, best[i + 1])) best[i + 1] = skip;
     for (const { end, hits } of matchesAt(dict.root, key, i)) {
+      if (!alignedAcrossChunks(norm, i, end)) continue;
       const hit = hits.find((h) => !excluded(h.entry, key, i, end, dict));
       if (!hit) continue;
       const step: Step = { uncovered: here.uncovered, pieces: here.pieces + 1, weight: here.weight + hit.entry.weight, from: i, hit };
@@ -65,6 +66,20 @@ export function segment(norm: Normalized, dict: CompiledDictionary): Segment[] {
     kept = dropPartialWords(norm, kept);
   }
   return toSegments(norm, kept);
+}
+
+/**
+ * A match inside one word may start or end anywhere in it (cellularphone = cellular + phone), but a
+ * match that spans words must cover whole words (first_name = "first name"); otherwise expires_on
+ * would hide "son".
+ */
+function alignedAcrossChunks(norm: Normalized, start: number, end: number): boolean {
+  const first = norm.chunkOf[start];
+  const last = norm.chunkOf[end - 1];
+  if (first === last) return true;
+  const startsChunk = start === 0 || norm.chunkOf[start - 1] !== first;
+  const endsChunk = end === norm.key.length || norm.chunkOf[end] !== last;
+  return startsChunk && endsChunk;
 }
 
 /** An entry's exclude list: no match where an excluded term overlaps this place in the header. */

@@ -41,12 +41,14 @@ export function compile(entries: DictionaryEntry[]): CompiledDictionary {
 /** The surfaces an entry is indexed under: its own, its reading, and romaji made from the reading. */
 export function indexedSurfaces(entry: DictionaryEntry): string[] {
   const surfaces = new Set(surfacesOf(entry));
-  if (entry.reading && [...entry.reading].length >= MIN_READING_CHARS) {
-    surfaces.add(entry.reading);
-    for (const romaji of romajiVariants(entry.reading)) if (romaji.length >= MIN_ROMAJI_CHARS) surfaces.add(romaji);
-  }
+  // Katakana forms (the reading and katakana aliases) are also written in romaji in field names.
+  const katakana = [entry.reading, ...surfacesOf(entry)].filter((s): s is string => !!s && KATAKANA_ONLY.test(s) && [...s].length >= MIN_READING_CHARS);
+  if (entry.reading && [...entry.reading].length >= MIN_READING_CHARS) surfaces.add(entry.reading);
+  for (const kana of katakana) for (const romaji of romajiVariants(kana)) if (romaji.length >= MIN_ROMAJI_CHARS) surfaces.add(romaji);
   return [...surfaces];
 }
+
+const KATAKANA_ONLY = /^[\u30A1-\u30FA\u30FC]+$/u;
 
 function insert(root: TrieNode, key: string, entry: DictionaryEntry, surface: string) {
   let node = root;

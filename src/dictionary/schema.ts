@@ -16,7 +16,9 @@ export type Role =
   /** Marks the owner as an organisation: 会社, 店舗, 金融機関, company, store, bank. */
   | 'org'
   /** Filler that never decides anything: など, 等, 欄, の, of. */
-  | 'ignore';
+  | 'ignore'
+  /** A leading yes/no word (is_, has_, with_): the field is a flag about the rest. */
+  | 'predicate';
 
 export interface DictionaryEntry {
   id: string;
@@ -48,7 +50,7 @@ export interface EntryProblem {
   message: string;
 }
 
-const ROLES = new Set(['person', 'org', 'ignore']);
+const ROLES = new Set(['person', 'org', 'ignore', 'predicate']);
 const HEADS = new Set(['fixed', 'inherit']);
 const ALIAS_KINDS = new Set(['ja', 'kana', 'romaji', 'en']);
 const ID_PATTERN = /^[a-z0-9_]+(\.[a-z0-9_]+)*$/;
@@ -69,7 +71,7 @@ export function validateEntry(raw: unknown, origin: string): EntryProblem[] {
   if (typeof e.subcategory !== 'string' || !e.subcategory) add('missing subcategory');
   if (e.weight !== undefined && (typeof e.weight !== 'number' || e.weight <= 0 || e.weight > 1)) add('weight must be a number in (0, 1]');
   if (e.head !== undefined && !HEADS.has(e.head as string)) add('head must be fixed or inherit');
-  if (e.role !== undefined && !ROLES.has(e.role as string)) add('role must be person, org or ignore');
+  if (e.role !== undefined && !ROLES.has(e.role as string)) add('role must be person, org, ignore or predicate');
   if (e.reading !== undefined && (typeof e.reading !== 'string' || !/^[\u30A0-\u30FF]+$/u.test(e.reading))) add('reading must be katakana');
   if (e.aliases !== undefined) {
     if (typeof e.aliases !== 'object' || e.aliases === null || Array.isArray(e.aliases)) add('aliases must be a mapping of ja/kana/romaji/en lists');

@@ -80,8 +80,10 @@ export function romajiVariants(reading: string): string[] {
   for (const system of ['hepburn', 'kunrei'] as const) {
     const spelled = spell(reading, system);
     if (!spelled) continue;
-    variants.add(spelled);
-    variants.add(dropLongVowels(spelled));
+    for (const form of [spelled, spelled.replace(/zy/g, 'jy')]) {
+      variants.add(form);
+      variants.add(dropLongVowels(form));
+    }
   }
   return [...variants];
 }

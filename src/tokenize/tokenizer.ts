@@ -43,7 +43,9 @@ export class MorphTokenizer {
 
   async tokenize(text: string): Promise<MorphToken[]> {
     const tokenizer = await this.load();
-    return tokenizer.tokenize(text).map((t) => ({
+    // kuromoji throws on a lone surrogate (found by test/fuzz/headers.test.ts); each becomes U+FFFD,
+    // one code unit for one, so offsets are unchanged.
+    return slices(text.replace(LONE_SURROGATE, '\uFFFD')).flatMap((slice) => tokenizer.tokenize(slice)).map((t) => ({
       surface: t.surface_form,
       pos: t.pos,
       posDetail: t.pos_detail_1,
@@ -52,6 +54,26 @@ export class MorphTokenizer {
     }));
   }
 }
+
+/**
+ * kuromoji groups a run of unknown characters (combining marks, RTL letters, emoji) in time
+ * quadratic in the run: 4,000 combining marks took 7 s (found by test/fuzz/headers.test.ts). Text
+ * longer than SLICE code units (never a real header) is tokenised in slices, which keeps it linear.
+ */
+const SLICE = 64;
+function slices(text: string): string[] {
+  if (text.length <= SLICE * 4) return [text];
+  const out: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    let end = Math.min(text.length, i + SLICE);
+    if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1])) end++; // keep a surrogate pair whole
+    out.push(text.slice(i, end));
+    i = end;
+  }
+  return out;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** kuromoji's default dicPath is relative to the working directory; resolve it from the package. */
 function defaultDicPath(): string {

@@ -1,0 +1,127 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HeaderClassifier } from '../../../src/classify/classifier.js';
+import { parseComposite } from '../../../src/classify/composite.js';
+import { buildDictionary } from '../../../src/dictionary/index.js';
+import { MorphTokenizer } from '../../../src/tokenize/tokenizer.js';
+
+let classifier: HeaderClassifier;
+let morph: MorphTokenizer;
+beforeAll(() => {
+  morph = new MorphTokenizer();
+  classifier = new HeaderClassifier(buildDictionary(), morph);
+});
+const cls = async (h: string) => {
+  const r = await classifier.classify(h);
+  return `${r.category}/${r.subcategory ?? '-'}`;
+};
+
+describe('My Number', () => {
+  it('finds every spelling of the number and not the corporate number', async () => {
+    for (const h of ['マイナンバー', 'kojin_bango', '個人番号（講師）', 'ﾏｲﾅﾝﾊﾞｰ', 'MyNumber', 'KOZIN_BANGO', '従業員個人番号', '扶養親族個人番号']) {
+      expect(await cls(h), h).toBe('my_number/individual_number');
+    }
+    expect(await cls('法人番号')).toBe('none/corporate');
+  });
+
+  it('treats things about the number as other data', async () => {
+    expect((await classifier.classify('個人番号カード交付日')).category).toBe('personal');
+    expect(await cls('個人番号利用有無')).toMatch(/^none\//);
+    expect(await cls('マイナンバー照会可能表示')).toMatch(/^none\//);
+    expect(await cls('番号')).toBe('unknown/-');
+  });
+});
+
+describe('head-final compounds', () => {
+  it('reads the last word as what the field is and the words before as whose', async () => {
+    expect(await cls('納税者郵便番号')).toBe('personal/postal_code');
+    expect(await cls('金融機関コード')).toBe('none/code');
+    expect(await cls('預金者名')).toBe('personal/name');
+    expect(await cls('税目名')).toMatch(/^none\//);
+    expect(await cls('引落年月日')).toBe('none/date');
+    expect(await cls('入社年月日')).toBe('personal/employment');
+    expect(await cls('入院日')).toBe('sensitive/medical');
+  });
+
+  it('lets an organisation owner cancel a personal head', async () => {
+    expect(await cls('会社電話番号')).toBe('none/corporate');
+    expect(await cls('店舗住所')).toBe('none/corporate');
+    expect(await cls('company_phone')).toBe('none/corporate');
+    expect(await cls('電話番号')).toBe('personal/contact');
+  });
+
+  it('makes a neutral head personal when a role word owns it', async () => {
+    expect(await cls('被保険者番号')).toBe('personal/gov_id');
+    expect(await cls('employee_num')).toBe('personal/employee_id');
+    expect(await cls('user_id')).toBe('personal/online_id');
+    expect(await cls('company_id')).toMatch(/^none\//);
+  });
+
+  it('ignores numbering and filler', async () => {
+    expect(await cls('住所1')).toBe('personal/address');
+    expect(await cls('住所２')).toBe('personal/address');
+    expect(await cls('tel2')).toBe('personal/contact');
+  });
+
+  it('leaves headers it cannot explain unknown', async () => {
+    expect(await cls('xyzzy')).toBe('unknown/-');
+    expect(await cls('col7')).toBe('unknown/-');
+  });
+
+  it('does not read a word inside a longer unknown word', async () => {
+    expect(await cls('percentage')).toMatch(/^none\//);
+    expect(await cls('iphone_model')).toBe('unknown/-');
+    expect(await cls('recomended_dosage')).not.toBe('personal/age');
+  });
+});
+
+describe('composite fields', () => {
+  it('classifies the parts of a parenthesised list, the whole taking the strongest part', async () => {
+    const r = await classifier.classify('顧客番号（区市コード、税目コード、被保険者番号、相当年度、年度、期別）');
+    expect(r.parts?.map((p) => `${p.header}:${p.category}`)).toEqual([
+      '区市コード:none',
+      '税目コード:none',
+      '被保険者番号:personal',
+      '相当年度:none',
+      '年度:none',
+      '期別:none',
+    ]);
+    expect(r.category).toBe('personal');
+    const health = await classifier.classify('健診結果（身長、体重、胸囲、聴力、視力など）');
+    expect(health.category).toBe('sensitive');
+    expect(health.subcategory).toBe('health_checkup');
+  });
+
+  it('reads a single bracketed word as a qualifier before the base', async () => {
+    expect(await cls('氏名（カナ）')).toBe('personal/name');
+    expect(await cls('生年月日(西暦)')).toBe('personal/birth_date');
+    const p = parseComposite('姓(ヨミガナ)');
+    expect(p).toEqual({ base: '姓', qualifiers: ['ヨミガナ'], parts: [] });
+  });
+
+  it('lets a stronger part win over the base', async () => {
+    const r = await classifier.classify('備考（個人番号、氏名）');
+    expect(r.category).toBe('my_number');
+    expect(r.reasons[0].rule).toBe('composite');
+  });
+});
+
+describe('caching and kuromoji', () => {
+  it('classifies an identical header once', async () => {
+    const a = classifier.classify('生年月日');
+    const b = classifier.classify('生年月日');
+    expect(a).toBe(b);
+  });
+
+  it('does not load kuromoji when the dictionaries segment the header', async () => {
+    const fresh = new MorphTokenizer();
+    const c = new HeaderClassifier(buildDictionary(), fresh);
+    await c.classifyMany(['氏名', '口座番号', 'first_name', '健診結果（身長、体重）']);
+    expect(fresh.loaded).toBe(false);
+  });
+
+  it('asks kuromoji about Japanese residue that could be the head', async () => {
+    const r = await classifier.classify('日常生活で知っておいてほしいこと');
+    expect(r.category).toBe('unknown');
+    expect(morph.loaded).toBe(true);
+  });
+});
