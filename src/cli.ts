@@ -5,6 +5,7 @@ import { classifyCommand } from './commands/classify.js';
 import { dictCheckCommand } from './commands/dict.js';
 import { explainCommand } from './commands/explain.js';
 import { initCommand } from './commands/init.js';
+import { mergeCommand } from './commands/merge.js';
 import { scanCommand } from './commands/scan.js';
 import { FORMAT_NAMES } from './formatters/index.js';
 import { UsageError, type CliIO } from './io.js';
@@ -43,8 +44,24 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .option('--strict', 'stale declarations (matching nothing) are errors (exit 2), not warnings')
     .option('--baseline <file>', 'fail only on findings not recorded in this baseline file')
     .option('--write-baseline <file>', 'record the current undeclared findings in a baseline file and exit 0')
+    .option('-j, --jobs <n>', 'worker threads reading files (default: the number of cores; small scans use one)')
+    .option('--shard <K/N>', 'scan only share K of N of the files (stable by path); combine the JSON reports with kojin merge')
     .action(async (paths: string[], options) => {
       exit = await scanCommand(paths, options, io);
+    });
+
+  program
+    .command('merge')
+    .description('combine JSON reports (kojin scan --format json, e.g. one per --shard) into one report')
+    .argument('<reports...>', 'JSON report files')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('table'))
+    .option('--fail-on <categories>', 'recompute failures from the merged fields for these categories (default: the reports\' own failures)')
+    .option('--no-color', 'no colour (also NO_COLOR)')
+    .option('--lang <lang>', 'report language: ja or en (default: from LANG/LC_ALL)')
+    .option('--encoding <encoding>', 'with --format csv, the output encoding (utf-8 or shift_jis)')
+    .option('-o, --output <file>', 'write the report to a file (the exit code is unchanged)')
+    .action(async (reports: string[], options) => {
+      exit = await mergeCommand(reports, options, io);
     });
 
   program

@@ -6,7 +6,7 @@ import { describeFsError, openFile } from './read/source.js';
 import { ReadError, type ByteSource, type FieldSource, type Limits, type TableSource } from './read/types.js';
 import { decide } from './report/decide.js';
 import { fileCategory } from './report/summarize.js';
-import type { ClassifyResult, FieldReport, FileReport, HeaderEvidence, TableReport } from './types.js';
+import type { ClassifyResult, FieldReport, FileReport, HeaderEvidence, TableKind, TableReport, ValueEvidence } from './types.js';
 import { CATEGORY_RANK } from './types.js';
 import { ColumnProfiler } from './values/profiler.js';
 
@@ -31,6 +31,49 @@ export async function scanPath(path: string, options: ScanOptions): Promise<File
 }
 
 export async function scanSource(source: ByteSource, options: ScanOptions): Promise<FileReport> {
+  // Header evidence is computed once per table, when its fields are known, and kept for decide().
+  const headers: HeaderResult[][] = [];
+  const read = await readEvidence(source, options, async (fields, headerless) => {
+    const evidence = await Promise.all(fields.map((field) => headerEvidence(field, headerless, options.classifier)));
+    headers.push(evidence);
+    return evidence.map((h) => h.evidence.subcategory);
+  });
+  return finishFile(source.path, read, headers);
+}
+
+/** What reading one file yields before its headers are judged: plain data, so a worker can send it. */
+export interface FileEvidence {
+  format?: string;
+  encoding?: string;
+  tables: TableEvidence[];
+  warnings: string[];
+  /** Set when the file could not be read; tables and warnings are then empty. */
+  error?: string;
+}
+
+export interface TableEvidence {
+  name?: string;
+  kind: TableKind;
+  fields: FieldSource[];
+  headerless: boolean;
+  rowsSampled: number;
+  /** Per field: what the sampled values showed (undefined when nothing was sampled). */
+  values: (ValueEvidence | undefined)[];
+}
+
+/** The options that reading and value profiling need (no classifier: it stays on the main thread). */
+export type EvidenceOptions = Pick<ScanOptions, 'sample' | 'allRows' | 'encoding' | 'limits'>;
+
+/**
+ * Reads a source and profiles the values of every table. `hints` is asked, once per table as soon as
+ * its fields are known, for each field's header subcategory (which some value detectors need); it
+ * runs while the rows are read. Never throws: a failure becomes `error`.
+ */
+export async function readEvidence(
+  source: ByteSource,
+  options: EvidenceOptions,
+  hints: (fields: FieldSource[], headerless: boolean) => Promise<(string | null | undefined)[]>,
+): Promise<FileEvidence> {
   try {
     const parsed = await readSource(source, {
       encoding: options.encoding,
@@ -38,21 +81,26 @@ export async function scanSource(source: ByteSource, options: ScanOptions): Prom
       allRows: options.allRows,
       limits: options.limits,
     });
-    const tables: TableReport[] = [];
+    const tables: TableEvidence[] = [];
     const warnings = [...parsed.warnings];
     for await (const table of parsed.tables) {
-      tables.push(await scanTable(table, options));
+      tables.push(await profileTable(table, options, hints));
       warnings.push(...table.warnings.map((w) => (table.name ? `${table.name}: ${w}` : w)));
     }
-    const report: FileReport = { path: source.path, format: parsed.format, encoding: parsed.encoding, tables, category: 'unknown', warnings };
-    report.category = fileCategory(report);
-    return report;
+    return { format: parsed.format, encoding: parsed.encoding, tables, warnings };
   } catch (error) {
-    return failed(source.path, error);
+    return { tables: [], warnings: [], error: describeError(error) };
   }
 }
 
-async function scanTable(table: TableSource, options: ScanOptions): Promise<TableReport> {
+async function profileTable(
+  table: TableSource,
+  options: EvidenceOptions,
+  hints: (fields: FieldSource[], headerless: boolean) => Promise<(string | null | undefined)[]>,
+): Promise<TableEvidence> {
+  const headerless = table.headerless === true;
+  const subcategories = hints(table.fields, headerless);
+  subcategories.catch(() => {}); // awaited below; never an unhandled rejection while rows are read
   const profilers = table.kind === 'data' && (options.sample > 0 || options.allRows) ? table.fields.map(() => new ColumnProfiler()) : [];
   let rowsSampled = 0;
   if (profilers.length > 0) {
@@ -66,11 +114,31 @@ async function scanTable(table: TableSource, options: ScanOptions): Promise<Tabl
       }
     }
   }
+  const subs = await subcategories;
+  const values = table.fields.map((_, index) => profilers[index]?.result({ subcategory: subs[index] ?? null }));
+  return { ...(table.name !== undefined ? { name: table.name } : {}), kind: table.kind, fields: table.fields, headerless, rowsSampled, values };
+}
+
+export interface HeaderResult {
+  evidence: HeaderEvidence;
+  parts?: ClassifyResult[];
+}
+
+/** Judges every field of the evidence with the header evidence computed for it (one list per table). */
+export function finishFile(path: string, read: FileEvidence, headers: HeaderResult[][]): FileReport {
+  if (read.error !== undefined) return { path, tables: [], category: 'unknown', warnings: [], error: read.error };
+  const tables = read.tables.map((table, t) => finishTable(table, headers[t]));
+  const report: FileReport = { path, format: read.format, encoding: read.encoding, tables, category: 'unknown', warnings: read.warnings };
+  report.category = fileCategory(report);
+  return report;
+}
+
+function finishTable(table: TableEvidence, headers: HeaderResult[]): TableReport {
   const fields: FieldReport[] = [];
   for (let index = 0; index < table.fields.length; index++) {
     const field = table.fields[index];
-    const header = await headerEvidence(field, table.headerless === true, options.classifier);
-    const values = profilers[index]?.result({ subcategory: header.evidence.subcategory });
+    const header = headers[index];
+    const values = table.values[index];
     const decision = decide(header.evidence, values && values.sampled > 0 ? values : undefined);
     fields.push({
       name: field.name,
@@ -85,14 +153,14 @@ async function scanTable(table: TableSource, options: ScanOptions): Promise<Tabl
       ...(field.position ? { position: field.position } : {}),
     });
   }
-  return { ...(table.name !== undefined ? { name: table.name } : {}), kind: table.kind, fields, rowsSampled };
+  return { ...(table.name !== undefined ? { name: table.name } : {}), kind: table.kind, fields, rowsSampled: table.rowsSampled };
 }
 
 /**
  * What the header says. A headerless column has no header evidence; a field with a comment (DDL,
  * layout descriptions) is judged by the stronger of its name and its comment.
  */
-async function headerEvidence(field: FieldSource, headerless: boolean, classifier: HeaderClassifier): Promise<{ evidence: HeaderEvidence; parts?: ClassifyResult[] }> {
+export async function headerEvidence(field: FieldSource, headerless: boolean, classifier: HeaderClassifier): Promise<HeaderResult> {
   if (headerless) {
     return { evidence: { category: 'unknown', subcategory: null, confidence: 0, reasons: [{ rule: 'headerless', text: 'the file has no header row; only values can tell' }] } };
   }

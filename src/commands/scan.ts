@@ -13,6 +13,9 @@ import { CONFIG_NAMES, displayPath, loadConfig, makeIgnorePredicate, type KojinC
 import { applyDeclarations, declarationSnippet, declarationWarnings } from '../policy/declarations.js';
 import { exitCode, findFailures } from '../report/gate.js';
 import { buildReport } from '../report/summarize.js';
+import { defaultJobs, scanInWorkers, worthWorkers } from '../parallel/pool.js';
+import { inShard, parseShard, type Shard } from '../parallel/shard.js';
+import { Progress, progressWanted } from '../progress.js';
 import { scanPath, scanSource, type ScanOptions } from '../scan.js';
 import type { Category, FileReport } from '../types.js';
 import { VERSION } from '../version.js';
@@ -45,6 +48,10 @@ export interface ScanCommandOptions {
   baseline?: string;
   /** Write the current findings as a baseline and exit 0. */
   writeBaseline?: string;
+  /** Worker threads (default: the number of cores). */
+  jobs?: string;
+  /** K/N: scan only this machine's share of the files. */
+  shard?: string;
 }
 
 export async function scanCommand(inputs: string[], options: ScanCommandOptions, io: CliIO): Promise<number> {
@@ -67,7 +74,12 @@ export async function scanCommand(inputs: string[], options: ScanCommandOptions,
     limits: parseLimits(options),
   };
 
-  let files = await scanInputs(inputs, scanOptions, io, options.stdinFormat, ignorePredicate(io, config, [baselineFile, options.writeBaseline]));
+  const run: ScanRun = {
+    jobs: parseCount('--jobs', options.jobs, defaultJobs(), 1),
+    shard: parseShard(options.shard),
+    ...(progressWanted(io, format, options.output !== undefined) ? { progress: new Progress((text) => io.stderr(text), { columns: io.env.COLUMNS ? Number(io.env.COLUMNS) : undefined }) } : {}),
+  };
+  let files = await scanInputs(inputs, scanOptions, io, options.stdinFormat, ignorePredicate(io, config, [baselineFile, options.writeBaseline]), run);
   for (const file of files) if (file.error) io.stderr(`kojin: ${file.path}: ${file.error}\n`);
   const policy = applyPolicy(files, config, io, options.strict === true);
   files = policy.files;
@@ -130,12 +142,52 @@ function applyPolicy(files: FileReport[], config: KojinConfig | undefined, io: C
   return { files: applied.files, notes: applied.notes, errors: strict ? stale.length : 0 };
 }
 
-export async function scanInputs(inputs: string[], options: ScanOptions, io: CliIO, stdinFormat?: string, isIgnored?: (relativePath: string) => boolean): Promise<FileReport[]> {
+/** How a scan is run: workers, this machine's share of the files, progress. Output never depends on it. */
+export interface ScanRun {
+  /** Worker threads (1: all on the main thread). */
+  jobs?: number;
+  /** Scan only the files whose shard (hash of the normalised relative path mod count) is index (0-based). */
+  shard?: Shard;
+  progress?: Progress;
+}
+
+export async function scanInputs(
+  inputs: string[],
+  options: ScanOptions,
+  io: CliIO,
+  stdinFormat?: string,
+  isIgnored?: (relativePath: string) => boolean,
+  run: ScanRun = {},
+): Promise<FileReport[]> {
   const paths = inputs.filter((i) => i !== '-');
   const discovered = await discover(paths, { cwd: io.cwd, extensions: SUPPORTED_EXTENSIONS, ...(isIgnored ? { isIgnored } : {}) });
-  const reports: FileReport[] = discovered.problems.map((p) => ({ path: p.input, tables: [], category: 'unknown', warnings: [], error: p.message }));
-  for (const file of discovered.files) reports.push(await scanPath(resolveInput(io.cwd, file), options).then((r) => ({ ...r, path: file })));
-  if (inputs.includes('-')) reports.push(await scanStdin(io, options, stdinFormat));
+  const mine = (path: string) => !run.shard || inShard(path, run.shard);
+  const reports: FileReport[] = discovered.problems.filter((p) => mine(p.input)).map((p) => ({ path: p.input, tables: [], category: 'unknown', warnings: [], error: p.message }));
+  const files = discovered.files.filter(mine).map((file) => ({ path: resolveInput(io.cwd, file), display: file }));
+  const withStdin = inputs.includes('-') && (!run.shard || run.shard.index === 0);
+  const progress = run.progress;
+  progress?.start(files.length + (withStdin ? 1 : 0));
+  try {
+    const jobs = run.jobs ?? 1;
+    if (await worthWorkers(files, jobs)) {
+      reports.push(...(await scanInWorkers(files, options, options.classifier, jobs, { start: (p) => progress?.file(p), done: (r) => progress?.finished(r) })));
+    } else {
+      for (const file of files) {
+        progress?.file(file.display);
+        const report = await scanPath(file.path, options).then((r) => ({ ...r, path: file.display }));
+        progress?.finished(report);
+        reports.push(report);
+      }
+    }
+    if (withStdin) {
+      progress?.file('-');
+      const report = await scanStdin(io, options, stdinFormat);
+      progress?.finished(report);
+      reports.push(report);
+    }
+  } finally {
+    progress?.stop();
+  }
   return reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

@@ -27,6 +27,8 @@ export async function openFile(path: string): Promise<ByteSource> {
     head,
     complete: !gz && raw.length >= stat.size,
     open: () => {
+      // A small file is already whole in memory: no second open/read/close.
+      if (!gz && raw.length >= stat.size) return Readable.from([head]);
       const stream = createReadStream(path);
       return gz ? stream.pipe(createGunzip()) : stream;
     },

@@ -1,0 +1,121 @@
+// `--jobs N`: files are read and their values profiled in worker threads, while headers are
+// classified on the main thread (one classifier cache, at most one kuromoji: a worker that loaded
+// it would cost ~330 MB more). Reports are built on the main thread by the same functions as a
+// single-threaded scan and sorted by path by the caller, so the output is byte-identical to --jobs 1.
+import { promises as fs } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { HeaderClassifier } from '../classify/classifier.js';
+import { describeError, finishFile, headerEvidence, type EvidenceOptions, type HeaderResult } from '../scan.js';
+import type { FileReport } from '../types.js';
+import type { FromWorker, ToWorker } from './worker.js';
+
+export const defaultJobs = (): number => Math.max(1, availableParallelism());
+
+/** Below these a scan stays on the main thread: starting a worker costs more than it saves. */
+export const MIN_FILES_PER_WORKER = 2;
+export const MIN_PARALLEL_BYTES = 1024 * 1024;
+
+export interface PoolFile {
+  /** Absolute path to open. */
+  path: string;
+  /** The path the report shows. */
+  display: string;
+}
+
+/** Whether a scan of these files is worth workers; stats files until the size threshold is passed. */
+export async function worthWorkers(files: PoolFile[], jobs: number): Promise<boolean> {
+  if (jobs < 2 || files.length < Math.max(MIN_FILES_PER_WORKER * jobs, 4)) return false;
+  let total = 0;
+  for (const file of files) {
+    total += await fs.stat(file.path).then((s) => s.size, () => 0);
+    if (total >= MIN_PARALLEL_BYTES) return true;
+  }
+  return false;
+}
+
+/** The compiled worker: next to this module in dist/, or dist/ when running from src/ (tests). */
+function workerUrl(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('../../dist/parallel/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url);
+}
+
+/**
+ * Scans files in `jobs` workers; `onFile` is called as each file finishes (for progress). Reports come
+ * back in no particular order. A worker that dies fails the files it held, and the scan goes on.
+ */
+export async function scanInWorkers(
+  files: PoolFile[],
+  options: EvidenceOptions,
+  classifier: HeaderClassifier,
+  jobs: number,
+  events: { start?: (display: string) => void; done?: (report: FileReport) => void } = {},
+): Promise<FileReport[]> {
+  const reports: FileReport[] = [];
+  let next = 0;
+  let crashes = 0;
+  // Only what can be cloned to a worker (the caller may pass the full ScanOptions with its classifier).
+  const readOptions: EvidenceOptions = { sample: options.sample, allRows: options.allRows, encoding: options.encoding, limits: options.limits };
+  const count = Math.min(jobs, files.length);
+  const run = (): Promise<void> =>
+    new Promise<void>((resolveWorker) => {
+      const worker = new Worker(workerUrl());
+      const headers = new Map<number, HeaderResult[][]>();
+      let current: number | undefined;
+      let settled = false;
+      const finish = (report: FileReport) => {
+        reports.push(report);
+        events.done?.(report);
+      };
+      const feed = () => {
+        if (next >= files.length) {
+          current = undefined;
+          settled = true;
+          void worker.terminate().then(() => resolveWorker());
+          return;
+        }
+        current = next++;
+        headers.set(current, []);
+        events.start?.(files[current].display);
+        worker.postMessage({ type: 'scan', id: current, path: files[current].path, options: readOptions } satisfies ToWorker);
+      };
+      worker.on('message', (message: FromWorker) => {
+        if (message.type === 'fields') {
+          const { id, table, fields, headerless } = message;
+          void Promise.all(fields.map((field) => headerEvidence(field, headerless, classifier))).then(
+            (evidence) => {
+              headers.get(id)![table] = evidence;
+              worker.postMessage({ type: 'hints', id, table, subcategories: evidence.map((h) => h.evidence.subcategory) } satisfies ToWorker);
+            },
+            (error: unknown) => {
+              // The classifier failed (kuromoji could not load): the file fails, as in a single-threaded scan.
+              headers.get(id)![table] = [];
+              worker.postMessage({ type: 'hints', id, table, subcategories: fields.map(() => null) } satisfies ToWorker);
+              headers.set(id, Object.assign(headers.get(id)!, { failed: error }));
+            },
+          );
+          return;
+        }
+        const { id, evidence } = message;
+        const tableHeaders = headers.get(id)! as HeaderResult[][] & { failed?: unknown };
+        headers.delete(id);
+        const display = files[id].display;
+        if (tableHeaders.failed !== undefined) finish({ path: display, tables: [], category: 'unknown', warnings: [], error: describeError(tableHeaders.failed) });
+        else finish(finishFile(display, evidence, tableHeaders));
+        feed();
+      });
+      worker.on('error', (error) => {
+        if (settled) return;
+        settled = true;
+        if (current !== undefined) finish({ path: files[current].display, tables: [], category: 'unknown', warnings: [], error: `could not be parsed (${error.name})` });
+        // Run this slot again for the rest; a worker that keeps dying fails the files instead.
+        if (++crashes <= 3 * count) void run().then(resolveWorker);
+        else {
+          while (next < files.length) finish({ path: files[next++].display, tables: [], category: 'unknown', warnings: [], error: 'could not be scanned (the scan worker failed)' });
+          resolveWorker();
+        }
+      });
+      feed();
+    });
+  await Promise.all(Array.from({ length: count }, run));
+  return reports;
+}
