@@ -24,7 +24,9 @@ const isFiller = (s: Segment, index: number, options: HeadOptions) =>
 /** A token as a reader would write it: the dictionary's spelling for matches. */
 const shown = (s: Segment) => s.surface ?? s.text;
 
-const isMeaningful = (s: Segment) => s.kind === 'match' && s.entry!.category !== 'unknown' && s.entry!.role !== 'ignore';
+// Not a non-personal neutral head either: 有無 in 有無区分 is part of the head, not its owner.
+const isMeaningful = (s: Segment) =>
+  s.kind === 'match' && s.entry!.category !== 'unknown' && s.entry!.role !== 'ignore' && !(s.entry!.head === 'inherit' && s.entry!.category === 'none');
 
 /** The concluding reason comes first, so a one-line view shows why; token matches follow. */
 export function headEvidence(segments: Segment[], options: HeadOptions = {}): HeaderEvidence {

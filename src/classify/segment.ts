@@ -24,7 +24,7 @@ interface Step {
   pieces: number;
   weight: number;
   from: number;
-  hit?: { entry: DictionaryEntry; surface: string };
+  hit?: { entry: DictionaryEntry; surface: string; abbr: boolean };
 }
 
 const better = (a: Step, b: Step | undefined) =>
@@ -110,13 +110,30 @@ function dropPartialWords(norm: Normalized, matched: { start: number; end: numbe
   }
   const partial = new Set<number>();
   norm.chunks.forEach((c, index) => {
-    if (c.kind === 'word' && done[index] > 0 && done[index] < total[index]) partial.add(index);
+    if (c.kind === 'word' && done[index] > 0 && done[index] < total[index] && !abbreviatedTail(norm, index, covered, matched)) partial.add(index);
   });
   if (partial.size === 0) return matched;
   return matched.filter((m) => {
     for (let i = m.start; i < m.end; i++) if (partial.has(norm.chunkOf[i])) return false;
     return true;
   });
+}
+
+/**
+ * A legacy romaji field name may end in known abbreviations after an unknown beginning
+ * (hhknnmkj = hhkn + nm + kj; kykseiymd = kyk + seiymd). Such a word is not "partly covered" when
+ * its uncovered letters are all at its start and every match after them is an abbreviation.
+ */
+function abbreviatedTail(norm: Normalized, chunk: number, covered: Uint8Array, matched: { start: number; end: number; hit: NonNullable<Step['hit']> }[]): boolean {
+  let start = norm.chunkOf.indexOf(chunk);
+  let end = start;
+  while (end < norm.key.length && norm.chunkOf[end] === chunk) end++;
+  let firstCovered = start;
+  while (firstCovered < end && !covered[firstCovered]) firstCovered++;
+  if (firstCovered === start) return false; // the gap is not a prefix
+  for (let i = firstCovered; i < end; i++) if (!covered[i]) return false;
+  const inWord = matched.filter((m) => m.start < end && m.end > firstCovered);
+  return inWord.length > 0 && inWord.every((m) => m.hit.abbr && m.start >= firstCovered && m.end <= end);
 }
 
 function toSegments(norm: Normalized, matched: { start: number; end: number; hit: NonNullable<Step['hit']> }[]): Segment[] {

@@ -7,7 +7,7 @@ import { surfacesOf, type DictionaryEntry } from './schema.js';
 export interface TrieNode {
   next: Map<string, TrieNode>;
   /** Entries whose surface ends here, with the surface that put them here. */
-  hits: { entry: DictionaryEntry; surface: string }[];
+  hits: { entry: DictionaryEntry; surface: string; abbr: boolean }[];
 }
 
 export interface CompiledDictionary {
@@ -30,9 +30,10 @@ export function compile(entries: DictionaryEntry[]): CompiledDictionary {
   for (const entry of entries) {
     byId.set(entry.id, entry);
     if (entry.exclude?.length) excludes.set(entry.id, entry.exclude.map(surfaceKey).filter(Boolean));
+    const abbreviations = new Set((entry.aliases?.abbr ?? []).map(surfaceKey));
     for (const surface of indexedSurfaces(entry)) {
       const key = surfaceKey(surface);
-      if (key) insert(root, key, entry, surface);
+      if (key) insert(root, key, entry, surface, abbreviations.has(key));
     }
   }
   return { root, entries, byId, excludes };
@@ -50,7 +51,7 @@ export function indexedSurfaces(entry: DictionaryEntry): string[] {
 
 const KATAKANA_ONLY = /^[\u30A1-\u30FA\u30FC]+$/u;
 
-function insert(root: TrieNode, key: string, entry: DictionaryEntry, surface: string) {
+function insert(root: TrieNode, key: string, entry: DictionaryEntry, surface: string, abbr: boolean) {
   let node = root;
   // Code units, as matchesAt walks them: a surrogate pair is two steps in both places.
   for (let i = 0; i < key.length; i++) {
@@ -64,7 +65,7 @@ function insert(root: TrieNode, key: string, entry: DictionaryEntry, surface: st
   }
   // Two entries on the same surface: the stronger weight is tried first.
   if (!node.hits.some((h) => h.entry.id === entry.id)) {
-    node.hits.push({ entry, surface });
+    node.hits.push({ entry, surface, abbr });
     node.hits.sort((a, b) => b.entry.weight - a.entry.weight);
   }
 }

@@ -24,7 +24,11 @@ export interface DictionaryEntry {
   id: string;
   term: string;
   reading?: string;
-  aliases?: { ja?: string[]; kana?: string[]; romaji?: string[]; en?: string[] };
+  /**
+   * Other spellings. `abbr` holds legacy-system abbreviations (nm, kj, adr, seiymd, kbn) that may end
+   * a romaji word whose beginning the dictionaries do not know (hhknnmkj = hhkn + nm + kj).
+   */
+  aliases?: { ja?: string[]; kana?: string[]; romaji?: string[]; en?: string[]; abbr?: string[] };
   category: Category;
   subcategory: string;
   weight: number;
@@ -52,7 +56,7 @@ export interface EntryProblem {
 
 const ROLES = new Set(['person', 'org', 'ignore', 'predicate']);
 const HEADS = new Set(['fixed', 'inherit']);
-const ALIAS_KINDS = new Set(['ja', 'kana', 'romaji', 'en']);
+const ALIAS_KINDS = new Set(['ja', 'kana', 'romaji', 'en', 'abbr']);
 const ID_PATTERN = /^[a-z0-9_]+(\.[a-z0-9_]+)*$/;
 
 /** Checks one raw entry; returns the problems found (empty when the entry is valid). */
@@ -77,7 +81,7 @@ export function validateEntry(raw: unknown, origin: string): EntryProblem[] {
     if (typeof e.aliases !== 'object' || e.aliases === null || Array.isArray(e.aliases)) add('aliases must be a mapping of ja/kana/romaji/en lists');
     else
       for (const [kind, list] of Object.entries(e.aliases)) {
-        if (!ALIAS_KINDS.has(kind)) add(`unknown alias kind "${kind}" (use ja, kana, romaji, en)`);
+        if (!ALIAS_KINDS.has(kind)) add(`unknown alias kind "${kind}" (use ja, kana, romaji, en, abbr)`);
         else if (!isStringList(list)) add(`aliases.${kind} must be a list of strings`);
       }
   }
@@ -112,5 +116,5 @@ export function toEntry(raw: Record<string, unknown>, origin: string): Dictionar
 /** Every surface form an entry is written in (term, aliases, reading). */
 export function surfacesOf(entry: DictionaryEntry): string[] {
   const a = entry.aliases ?? {};
-  return [entry.term, ...(a.ja ?? []), ...(a.kana ?? []), ...(a.romaji ?? []), ...(a.en ?? [])];
+  return [entry.term, ...(a.ja ?? []), ...(a.kana ?? []), ...(a.romaji ?? []), ...(a.en ?? []), ...(a.abbr ?? [])];
 }
