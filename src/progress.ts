@@ -101,17 +101,54 @@ export class Progress {
   /** The text of the line, fitted to the terminal width. */
   line(): string {
     const head = `kojin: ${this.done}/${this.total} files, ${this.fields} fields`;
-    const room = this.columns - 1 - head.length - 2;
+    const room = this.columns - 1 - displayWidth(head) - 2;
     if (!this.current || room < 8) return head.slice(0, this.columns - 1);
     return `${head}  ${truncateMiddle(this.current, room)}`;
   }
 }
 
-/** `a/very/long/path.csv` → `a/ve…path.csv`, at most `max` characters (code points). */
+/** Columns a character takes in a terminal: 2 for East Asian wide and full-width forms, else 1. */
+export function charWidth(cp: number): number {
+  return (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+    ? 2
+    : 1;
+}
+
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += charWidth(ch.codePointAt(0)!);
+  return width;
+}
+
+/** `a/very/long/path.csv` → `a/ve…path.csv`, at most `max` terminal columns; the end (the file name) is kept longer. */
 export function truncateMiddle(text: string, max: number): string {
+  if (displayWidth(text) <= max) return text;
   const chars = [...text];
-  if (chars.length <= max) return text;
-  const tail = Math.ceil((max - 1) * 0.6);
-  const head = max - 1 - tail;
-  return chars.slice(0, head).join('') + '…' + chars.slice(chars.length - tail).join('');
+  const tailRoom = Math.ceil((max - 1) * 0.6);
+  let headRoom = max - 1 - tailRoom;
+  const tail: string[] = [];
+  let used = 0;
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const w = charWidth(chars[i].codePointAt(0)!);
+    if (used + w > tailRoom) break;
+    tail.unshift(chars[i]);
+    used += w;
+  }
+  headRoom += tailRoom - used;
+  let head = '';
+  used = 0;
+  for (const ch of chars) {
+    const w = charWidth(ch.codePointAt(0)!);
+    if (used + w > headRoom) break;
+    head += ch;
+    used += w;
+  }
+  return `${head}…${tail.join('')}`;
 }
