@@ -1,11 +1,12 @@
 // A minimal deflate zip writer, so tests build hostile archives (zip bombs, fake workbooks) at run time.
 import { crc32, deflateRawSync } from 'node:zlib';
 
-export function zip(entries: { name: string; data: Buffer }[]): Buffer {
+/** `declaredSize` overrides the unpacked size the archive claims (a lying zip bomb). */
+export function zip(entries: { name: string; data: Buffer; declaredSize?: number }[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const { name, data } of entries) {
+  for (const { name, data, declaredSize } of entries) {
     const nameBytes = Buffer.from(name);
     const packed = deflateRawSync(data);
     const crc = crc32(data);
@@ -15,7 +16,7 @@ export function zip(entries: { name: string; data: Buffer }[]): Buffer {
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(declaredSize ?? data.length, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -24,7 +25,7 @@ export function zip(entries: { name: string; data: Buffer }[]): Buffer {
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(declaredSize ?? data.length, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, packed);
