@@ -28,6 +28,11 @@ const shown = (s: Segment) => s.surface ?? s.text;
 const isMeaningful = (s: Segment) =>
   s.kind === 'match' && s.entry!.category !== 'unknown' && s.entry!.role !== 'ignore' && !(s.entry!.head === 'inherit' && s.entry!.category === 'none');
 
+/** A known word that only qualifies (新, 旧, new, old): neither a head nor an owner. */
+const isPureNeutral = (s: Segment) => s.kind === 'match' && s.entry!.category === 'unknown' && s.entry!.head !== 'inherit' && s.entry!.role === undefined;
+
+const isNeutralNoneHead = (s: Segment) => s.kind === 'match' && s.entry!.head === 'inherit' && s.entry!.category === 'none';
+
 /** The concluding reason comes first, so a one-line view shows why; token matches follow. */
 export function headEvidence(segments: Segment[], options: HeadOptions = {}): HeaderEvidence {
   const evidence = decideHead(segments, options);
@@ -53,16 +58,22 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
     // with_my_number, is_foreigner: a yes/no about the rest. A flag about a My Number is not the number.
     const rest = decideHead(segments.slice(words[0].i + 1), { ...options, fillerResidue: shiftSet(options.fillerResidue, words[0].i + 1) });
     rest.reasons.push(reasons[0]);
-    if (rest.category !== 'my_number') return rest;
-    rest.reasons.push({ rule: 'predicate', text: `"${shown(first)}" makes the field a yes/no flag about the My Number, not the number itself`, tokens: [shown(first)], entry: first.entry!.id });
+    // A yes/no about sensitive data is kept sensitive (caution); about anything else it is a flag:
+    // with_my_number and has_password hold no number and no password.
+    if (rest.category === 'sensitive' || rest.category === 'unknown' || rest.category === 'none') return rest;
+    rest.reasons.unshift({ rule: 'predicate', text: `"${shown(first)}" makes the field a yes/no flag about ${rest.category}/${rest.subcategory}, not the data itself`, tokens: [shown(first)], entry: first.entry!.id });
     return { category: 'none', subcategory: 'flag', confidence: rest.confidence, reasons: rest.reasons };
   }
   const coverage = coverageOf(segments);
-  const head = words[words.length - 1].s;
-  const modifiers = words.slice(0, -1).map((w) => w.s).reverse(); // nearest first
+  // Trailing neutral words (premium_new, address_old) qualify the head; they are not the head.
+  let last = words.length - 1;
+  while (last > 0 && isPureNeutral(words[last].s)) last--;
+  const head = words[last].s;
+  const modifiers = words.slice(0, last).map((w) => w.s).reverse(); // nearest first
   const nearest = modifiers.find(isMeaningful);
-  // The nearest word that could say whose the field is: a meaningful word, or an unknown one.
-  const owner = modifiers.find((s) => isMeaningful(s) || s.kind === 'residue');
+  // The nearest word that could say whose the field is: a meaningful word, an unknown one, or a
+  // non-personal neutral head (type_name, 機能モード名: the name of a type, not of a person).
+  const owner = modifiers.find((s) => isMeaningful(s) || s.kind === 'residue' || isNeutralNoneHead(s));
 
   if (head.kind !== 'match') return unknownHead(head, modifiers, nearest, reasons, coverage);
 
@@ -75,6 +86,10 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
       entry: nearest.entry!.id,
     });
     return { category: 'none', subcategory: 'corporate', confidence: round(ORG_OWNED_CONFIDENCE * scale(coverage)), reasons };
+  }
+  if (entry.head === 'inherit' && owner && isNeutralNoneHead(owner) && entry.category !== 'none' && entry.category !== 'unknown') {
+    reasons.push({ rule: 'inherit', text: `head "${shown(head)}" belongs to "${shown(owner)}" (${label(owner.entry!)}), not to a person`, tokens: [shown(owner), shown(head)], entry: owner.entry!.id });
+    return { category: 'none', subcategory: owner.entry!.subcategory, confidence: round(Math.min(entry.weight, owner.entry!.weight) * INHERIT_FACTOR * scale(coverage)), reasons };
   }
   if (entry.head === 'inherit' && owner?.kind === 'residue' && entry.category !== 'none') {
     // block_name, 規格名: the name of something the dictionaries do not know need not be a person's.
