@@ -73,7 +73,7 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
   const nearest = modifiers.find(isMeaningful);
   // The nearest word that could say whose the field is: a meaningful word, an unknown one, or a
   // non-personal neutral head (type_name, 機能モード名: the name of a type, not of a person).
-  const owner = modifiers.find((s) => isMeaningful(s) || s.kind === 'residue' || isNeutralNoneHead(s));
+  const owner = modifiers.find((s) => isMeaningful(s) || (s.kind === 'residue' && !s.stem) || isNeutralNoneHead(s));
 
   if (head.kind !== 'match') return unknownHead(head, modifiers, nearest, reasons, coverage);
 

@@ -17,7 +17,11 @@ export interface Segment {
   surface?: string;
   /** Script of the residue: ASCII word or Japanese. */
   script?: 'word' | 'ja';
+  /** Residue that is the unknown start of a word ending in known abbreviations (hhkn in hhknnmkj). */
+  stem?: boolean;
 }
+
+type Matched = { start: number; end: number; hit: NonNullable<Step['hit']> };
 
 interface Step {
   uncovered: number;
@@ -97,9 +101,11 @@ function excluded(entry: DictionaryEntry, key: string, start: number, end: numbe
 /**
  * An ASCII word is either wholly explained by matches or not at all: "percentage" must not become
  * "percent" + residue, and "iphone" must not yield "phone". Matches touching a partly covered
- * word are dropped.
+ * word are dropped, with one exception: a legacy romaji field name may end in known abbreviations
+ * after an unknown beginning (hhknnmkj = hhkn + nm + kj; kykseiymd = kyk + seiymd), so a run of
+ * abbreviation matches that ends the word is kept and the rest of the word is an unknown prefix.
  */
-function dropPartialWords(norm: Normalized, matched: { start: number; end: number; hit: NonNullable<Step['hit']> }[]) {
+function dropPartialWords(norm: Normalized, matched: Matched[]): Matched[] {
   const covered = new Uint8Array(norm.key.length);
   for (const m of matched) covered.fill(1, m.start, m.end);
   const total = new Array<number>(norm.chunks.length).fill(0);
@@ -110,30 +116,33 @@ function dropPartialWords(norm: Normalized, matched: { start: number; end: numbe
   }
   const partial = new Set<number>();
   norm.chunks.forEach((c, index) => {
-    if (c.kind === 'word' && done[index] > 0 && done[index] < total[index] && !abbreviatedTail(norm, index, covered, matched)) partial.add(index);
+    if (c.kind === 'word' && done[index] > 0 && done[index] < total[index]) partial.add(index);
   });
   if (partial.size === 0) return matched;
+  const kept = new Set<Matched>();
+  for (const chunk of partial) for (const m of abbreviationTail(norm, chunk, matched)) kept.add(m);
   return matched.filter((m) => {
+    if (kept.has(m)) return true;
     for (let i = m.start; i < m.end; i++) if (partial.has(norm.chunkOf[i])) return false;
     return true;
   });
 }
 
-/**
- * A legacy romaji field name may end in known abbreviations after an unknown beginning
- * (hhknnmkj = hhkn + nm + kj; kykseiymd = kyk + seiymd). Such a word is not "partly covered" when
- * its uncovered letters are all at its start and every match after them is an abbreviation.
- */
-function abbreviatedTail(norm: Normalized, chunk: number, covered: Uint8Array, matched: { start: number; end: number; hit: NonNullable<Step['hit']> }[]): boolean {
-  let start = norm.chunkOf.indexOf(chunk);
+/** The contiguous run of abbreviation matches that ends a word (after a longer unknown start), if any. */
+function abbreviationTail(norm: Normalized, chunk: number, matched: Matched[]): Matched[] {
+  const start = norm.chunkOf.indexOf(chunk);
   let end = start;
   while (end < norm.key.length && norm.chunkOf[end] === chunk) end++;
-  let firstCovered = start;
-  while (firstCovered < end && !covered[firstCovered]) firstCovered++;
-  if (firstCovered === start) return false; // the gap is not a prefix
-  for (let i = firstCovered; i < end; i++) if (!covered[i]) return false;
-  const inWord = matched.filter((m) => m.start < end && m.end > firstCovered);
-  return inWord.length > 0 && inWord.every((m) => m.hit.abbr && m.start >= firstCovered && m.end <= end);
+  const inWord = matched.filter((m) => m.start >= start && m.end <= end).sort((x, y) => y.end - x.end);
+  const run: Matched[] = [];
+  let at = end;
+  for (const m of inWord) {
+    if (m.end !== at || !m.hit.abbr) break;
+    run.unshift(m);
+    at = m.start;
+  }
+  // The unknown beginning must be a real stem, not one stray letter.
+  return at - start >= 2 ? run : [];
 }
 
 function toSegments(norm: Normalized, matched: { start: number; end: number; hit: NonNullable<Step['hit']> }[]): Segment[] {
@@ -157,7 +166,11 @@ function toSegments(norm: Normalized, matched: { start: number; end: number; hit
     }
   };
   for (const m of matched) {
-    if (m.start > i) pushResidue(i, m.start);
+    if (m.start > i) {
+      pushResidue(i, m.start);
+      const last = segments[segments.length - 1];
+      if (last.kind === 'residue' && last.script === 'word' && norm.chunkOf[m.start] === norm.chunkOf[m.start - 1]) last.stem = true;
+    }
     segments.push({ text: norm.key.slice(m.start, m.end), start: m.start, end: m.end, kind: 'match', entry: m.hit.entry, surface: m.hit.surface });
     i = m.end;
   }
