@@ -102,7 +102,11 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
     reasons.push({ rule: 'head', text: `head "${shown(head)}" is neutral and the word before it, "${shown(owner)}", is not in the dictionaries; read as ${label(entry)}`, tokens: [shown(head)], entry: entry.id, weight: entry.weight });
     return { category: entry.category, subcategory: entry.subcategory, confidence: round(entry.weight * UNKNOWN_HEAD_FACTOR * scale(coverage)), reasons };
   }
-  if (entry.head === 'inherit' && nearest) return inherit(head, nearest, reasons, coverage);
+  if (entry.head === 'inherit' && nearest && mayInherit(entry, nearest.entry!)) return inherit(head, nearest, reasons, coverage);
+  if (entry.head === 'inherit' && nearest && entry.category !== 'unknown') {
+    reasons.push({ rule: 'head', text: `head "${shown(head)}" does not take its category from "${shown(nearest)}" (${label(nearest.entry!)}); read as ${label(entry)}`, tokens: [shown(head)], entry: entry.id, weight: entry.weight });
+    return { category: entry.category, subcategory: entry.subcategory, confidence: round(entry.weight * INHERIT_FACTOR * scale(coverage)), reasons };
+  }
   if (entry.category === 'unknown') {
     return unknown(reasons, `head "${shown(head)}" (${entry.id}) says nothing on its own and no word before it says whose it is`);
   }
@@ -114,6 +118,12 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
     weight: entry.weight,
   });
   return { category: entry.category, subcategory: entry.subcategory, confidence: round(entry.weight * scale(coverage)), reasons };
+}
+
+/** Whether a neutral head may take its category from this modifier (its inheritsFrom list, if any). */
+function mayInherit(head: DictionaryEntry, modifier: DictionaryEntry): boolean {
+  if (!head.inheritsFrom || modifier.category === 'none') return true;
+  return head.inheritsFrom.includes(modifier.category) || head.inheritsFrom.includes(`${modifier.category}/${modifier.subcategory}`);
 }
 
 /** A neutral head (番号, 名, 日, 区分) takes its category from the nearest meaningful word before it. */

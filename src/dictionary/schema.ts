@@ -38,6 +38,12 @@ export interface DictionaryEntry {
   idSubcategory?: string;
   /** Inherit heads: the subcategory when a person owns the field (名 → name); `id` takes the owner's idSubcategory. */
   ownedSubcategory?: string;
+  /**
+   * Inherit heads: which categories (my_number, sensitive) or category/subcategory pairs
+   * (personal/employment) the head may take from the word before it; others leave the head's own
+   * meaning (a date of a mail sent is a processing date; a date of leaving a job is personal).
+   */
+  inheritsFrom?: string[];
   /** A personal head that an organisation owner makes non-personal (会社電話番号, 店舗住所). */
   orgOwned?: boolean;
   /** Headers containing one of these are not matched by this entry at that place. */
@@ -86,6 +92,7 @@ export function validateEntry(raw: unknown, origin: string): EntryProblem[] {
       }
   }
   if (e.exclude !== undefined && !isStringList(e.exclude)) add('exclude must be a list of strings');
+  if (e.inheritsFrom !== undefined && !isStringList(e.inheritsFrom)) add('inheritsFrom must be a list of categories or category/subcategory pairs');
   if (e.examples !== undefined) {
     const ex = e.examples as Record<string, unknown>;
     if (typeof ex !== 'object' || ex === null) add('examples must be a mapping with match and nomatch lists');
@@ -94,7 +101,7 @@ export function validateEntry(raw: unknown, origin: string): EntryProblem[] {
       if (ex.nomatch !== undefined && !isStringList(ex.nomatch)) add('examples.nomatch must be a list of strings');
     }
   }
-  const known = new Set(['id', 'term', 'reading', 'aliases', 'category', 'subcategory', 'weight', 'head', 'role', 'idSubcategory', 'ownedSubcategory', 'orgOwned', 'exclude', 'examples']);
+  const known = new Set(['id', 'term', 'reading', 'aliases', 'category', 'subcategory', 'weight', 'head', 'role', 'idSubcategory', 'ownedSubcategory', 'inheritsFrom', 'orgOwned', 'exclude', 'examples']);
   for (const key of Object.keys(e)) if (!known.has(key)) add(`unknown field "${key}"`);
   return problems;
 }
