@@ -81,8 +81,9 @@ function alignedAcrossChunks(norm: Normalized, start: number, end: number): bool
   const first = norm.chunkOf[start];
   const last = norm.chunkOf[end - 1];
   if (first === last) return true;
-  const startsChunk = start === 0 || norm.chunkOf[start - 1] !== first;
-  const endsChunk = end === norm.key.length || norm.chunkOf[end] !== last;
+  // Japanese has no spaces, so only ASCII words need to be taken whole (配偶者セッションID is fine).
+  const startsChunk = norm.chunks[first].kind !== 'word' || start === 0 || norm.chunkOf[start - 1] !== first;
+  const endsChunk = norm.chunks[last].kind !== 'word' || end === norm.key.length || norm.chunkOf[end] !== last;
   return startsChunk && endsChunk;
 }
 
