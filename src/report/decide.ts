@@ -98,6 +98,16 @@ function fromHeader(h: HeaderEvidence): Decision {
 }
 
 export function decide(header: HeaderEvidence, values: ValueEvidence | undefined): Decision {
+  const decision = decideBoth(header, values);
+  // When the values decided, their reason is the one a reader needs first.
+  if (decision.category !== header.category && decision.reasons.length > 1) {
+    const last = decision.reasons[decision.reasons.length - 1];
+    if (last.rule === 'value') decision.reasons = [last, ...decision.reasons.slice(0, -1)];
+  }
+  return decision;
+}
+
+function decideBoth(header: HeaderEvidence, values: ValueEvidence | undefined): Decision {
   const out = fromHeader(header);
   if (!values || values.nonEmpty === 0 || values.findings.length === 0) return out;
   const tok = headerToken(header);
