@@ -15,6 +15,8 @@ export const defaultJobs = (): number => Math.max(1, availableParallelism());
 /** Below these a scan stays on the main thread: starting a worker costs more than it saves. */
 export const MIN_FILES_PER_WORKER = 2;
 export const MIN_PARALLEL_BYTES = 1024 * 1024;
+/** Files a worker holds at once. */
+const IN_FLIGHT = 2;
 
 export interface PoolFile {
   /** Absolute path to open. */
@@ -59,24 +61,26 @@ export async function scanInWorkers(
   const run = (): Promise<void> =>
     new Promise<void>((resolveWorker) => {
       const worker = new Worker(workerUrl());
-      const headers = new Map<number, HeaderResult[][]>();
-      let current: number | undefined;
+      const headers = new Map<number, HeaderResult[][] & { failed?: unknown }>();
+      /** Files this worker holds: two, so it never waits for the main thread between files. */
+      const held = new Set<number>();
       let settled = false;
       const finish = (report: FileReport) => {
         reports.push(report);
         events.done?.(report);
       };
       const feed = () => {
-        if (next >= files.length) {
-          current = undefined;
+        while (held.size < IN_FLIGHT && next < files.length) {
+          const id = next++;
+          held.add(id);
+          headers.set(id, []);
+          events.start?.(files[id].display);
+          worker.postMessage({ type: 'scan', id, path: files[id].path, options: readOptions } satisfies ToWorker);
+        }
+        if (held.size === 0 && !settled) {
           settled = true;
           void worker.terminate().then(() => resolveWorker());
-          return;
         }
-        current = next++;
-        headers.set(current, []);
-        events.start?.(files[current].display);
-        worker.postMessage({ type: 'scan', id: current, path: files[current].path, options: readOptions } satisfies ToWorker);
       };
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'fields') {
@@ -88,16 +92,16 @@ export async function scanInWorkers(
             },
             (error: unknown) => {
               // The classifier failed (kuromoji could not load): the file fails, as in a single-threaded scan.
-              headers.get(id)![table] = [];
+              headers.get(id)!.failed = error;
               worker.postMessage({ type: 'hints', id, table, subcategories: fields.map(() => null) } satisfies ToWorker);
-              headers.set(id, Object.assign(headers.get(id)!, { failed: error }));
             },
           );
           return;
         }
         const { id, evidence } = message;
-        const tableHeaders = headers.get(id)! as HeaderResult[][] & { failed?: unknown };
+        const tableHeaders = headers.get(id)!;
         headers.delete(id);
+        held.delete(id);
         const display = files[id].display;
         if (tableHeaders.failed !== undefined) finish({ path: display, tables: [], category: 'unknown', warnings: [], error: describeError(tableHeaders.failed) });
         else finish(finishFile(display, evidence, tableHeaders));
@@ -106,7 +110,8 @@ export async function scanInWorkers(
       worker.on('error', (error) => {
         if (settled) return;
         settled = true;
-        if (current !== undefined) finish({ path: files[current].display, tables: [], category: 'unknown', warnings: [], error: `could not be parsed (${error.name})` });
+        for (const id of held) finish({ path: files[id].display, tables: [], category: 'unknown', warnings: [], error: `could not be parsed (${error.name})` });
+        held.clear();
         // Run this slot again for the rest; a worker that keeps dying fails the files instead.
         if (++crashes <= 3 * count) void run().then(resolveWorker);
         else {
