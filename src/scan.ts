@@ -160,6 +160,9 @@ function finishTable(table: TableEvidence, headers: HeaderResult[]): TableReport
  * What the header says. A headerless column has no header evidence; a field with a comment (DDL,
  * layout descriptions) is judged by the stronger of its name and its comment.
  */
+/** How sure a comment must be to override what a known field name says. */
+const COMMENT_OVERRIDE_CONFIDENCE = 0.75;
+
 export async function headerEvidence(field: FieldSource, headerless: boolean, classifier: HeaderClassifier): Promise<HeaderResult> {
   if (headerless) {
     return { evidence: { category: 'unknown', subcategory: null, confidence: 0, reasons: [{ rule: 'headerless', text: 'the file has no header row; only values can tell' }] } };
@@ -167,9 +170,15 @@ export async function headerEvidence(field: FieldSource, headerless: boolean, cl
   const byName = await classifier.classify(field.name);
   if (!field.comment) return { evidence: byName, parts: byName.parts };
   const byComment = await classifier.classify(field.comment);
+  // What is known beats what is not (a 備考 that says nothing does not undo 預金種目 = none). A
+  // comment overrides a known name only when it says something stronger with confidence: layout
+  // description columns often hold format notes (半角カナ, 右詰め), DDL comments the meaning (氏名).
+  const rank = (c: ClassifyResult) => (c.category === 'unknown' ? -1 : CATEGORY_RANK[c.category]);
   const stronger =
-    CATEGORY_RANK[byComment.category] > CATEGORY_RANK[byName.category] ||
-    (byComment.category === byName.category && byComment.confidence > byName.confidence);
+    byName.category === 'unknown'
+      ? byComment.category !== 'unknown'
+      : (rank(byComment) > rank(byName) && byComment.confidence >= COMMENT_OVERRIDE_CONFIDENCE) ||
+        (byComment.category === byName.category && byComment.confidence > byName.confidence);
   const chosen = stronger ? byComment : byName;
   const other = stronger ? byName : byComment;
   return {

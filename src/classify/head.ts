@@ -10,6 +10,7 @@ const UNKNOWN_HEAD_PERSON_CONFIDENCE = 0.5;
 /** Category borrowed from a modifier when the head word is unknown: weak. */
 const UNKNOWN_HEAD_FACTOR = 0.5;
 const INHERIT_FACTOR = 0.9;
+const LONE_NEUTRAL_FACTOR = 0.8;
 const ORG_OWNED_CONFIDENCE = 0.8;
 
 export interface HeadOptions {
@@ -110,6 +111,8 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
   if (entry.category === 'unknown') {
     return unknown(reasons, `head "${shown(head)}" (${entry.id}) says nothing on its own and no word before it says whose it is`);
   }
+  // A neutral head standing alone (名, カナ, 日付) is read as its own meaning, less surely.
+  const alone = entry.head === 'inherit' ? LONE_NEUTRAL_FACTOR : 1;
   reasons.push({
     rule: 'head',
     text: `head word "${shown(head)}" is ${label(entry)}${modifiers.length ? ' (compounds are head-final)' : ''}`,
@@ -117,7 +120,7 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
     entry: entry.id,
     weight: entry.weight,
   });
-  return { category: entry.category, subcategory: entry.subcategory, confidence: round(entry.weight * scale(coverage)), reasons };
+  return { category: entry.category, subcategory: entry.subcategory, confidence: round(entry.weight * alone * scale(coverage)), reasons };
 }
 
 /** Whether a neutral head may take its category from this modifier (its inheritsFrom list, if any). */
@@ -173,7 +176,9 @@ function unknownHead(head: Segment, modifiers: Segment[], nearest: Segment | und
       tokens: [shown(person), shown(head)],
       entry: p.id,
     });
-    return { category: 'personal', subcategory: p.category === 'personal' ? p.subcategory : 'other', confidence: UNKNOWN_HEAD_PERSON_CONFIDENCE, reasons };
+    // The nearest personal word says more about the field than the role does (customer.address.x).
+    const subcategory = nearest?.entry!.category === 'personal' ? nearest.entry!.subcategory : p.category === 'personal' ? p.subcategory : 'other';
+    return { category: 'personal', subcategory, confidence: UNKNOWN_HEAD_PERSON_CONFIDENCE, reasons };
   }
   if (nearest && nearest.entry!.category !== 'none') {
     const m = nearest.entry!;
