@@ -42,3 +42,30 @@ export async function runInProcess(args: string[], cwd: string, env: NodeJS.Proc
 
 /** A stack trace line, as Node prints it. */
 export const STACK_LINE = /^\s{4}at /m;
+
+export interface ManyResult {
+  /** The spawned process's own output (should be empty: run() output is captured per run). */
+  process: CliResult;
+  runs: { args: string[]; code: number; stdout: Buffer; stderr: string }[];
+}
+
+/** Runs many command lines in one spawned Node process (test/support/run-many.mjs, over dist/). */
+export async function spawnMany(runs: string[][], options: { cwd: string; env?: NodeJS.ProcessEnv; nodeArgs?: string[]; work: string }): Promise<ManyResult> {
+  const { writeFileSync, readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const planFile = join(options.work, `plan-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+  const resultFile = `${planFile}.out`;
+  writeFileSync(planFile, JSON.stringify({ cwd: options.cwd, env: options.env ?? { LANG: 'C' }, runs }));
+  const proc = await new Promise<CliResult>((resolve, reject) => {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), `${ROOT}test/support/run-many.mjs`, planFile, resultFile], { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }));
+  });
+  if (proc.code !== 0) throw new Error(`run-many exited ${proc.code}: ${proc.stderr.split('\n').slice(0, 3).join(' | ')}`);
+  const parsed = JSON.parse(readFileSync(resultFile, 'utf8')) as { runs: { args: string[]; code: number; stdout: string; stderr: string }[] };
+  return { process: proc, runs: parsed.runs.map((r) => ({ ...r, stdout: Buffer.from(r.stdout, 'base64') })) };
+}
