@@ -1,0 +1,46 @@
+// Deterministic: the same files, created in two different orders (and at different times), give
+// byte-identical json, table and sarif reports; --jobs 1 and --jobs 2 agree. The report carries
+// no timestamps.
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, spawnMany } from '../support/cli.js';
+
+const work = mkdtempSync(join(tmpdir(), 'kojin-determinism-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((e) => (statSync(join(dir, e)).isDirectory() ? listFiles(join(dir, e)) : [join(dir, e)]));
+}
+
+function copyInOrder(files: string[], to: string, mtime: number) {
+  for (const file of files) {
+    const target = join(to, relative(ROOT, file));
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(file, target);
+    utimesSync(target, mtime, mtime);
+  }
+}
+
+describe('deterministic output', () => {
+  it('two copies made in opposite orders give identical json, table and sarif; --jobs 1 = --jobs 2', async () => {
+    const files = listFiles(join(ROOT, 'samples')).sort();
+    copyInOrder(files, join(work, 'a'), 1_000_000_000);
+    copyInOrder([...files].reverse(), join(work, 'b'), 1_700_000_000);
+    const formats = ['json', 'table', 'sarif'];
+    const runs = formats.map((f) => ['scan', 'samples', '--format', f]);
+    const [a, b] = await Promise.all([spawnMany([...runs, ['scan', 'samples', '--format', 'json', '--jobs', '2'], ['scan', 'samples', '--format', 'json', '--jobs', '1']], { cwd: join(work, 'a'), work }), spawnMany(runs, { cwd: join(work, 'b'), work })]);
+    formats.forEach((format, i) => {
+      expect(a.runs[i].code, format).toBe(0);
+      expect(a.runs[i].stdout.equals(b.runs[i].stdout), `${format} differs between creation orders`).toBe(true);
+    });
+    expect(a.runs[3].code).toBe(0);
+    expect(a.runs[3].stdout.equals(a.runs[4].stdout), '--jobs 2 differs from --jobs 1').toBe(true);
+    expect(a.runs[4].stdout.equals(a.runs[0].stdout)).toBe(true);
+    // No timestamps: no ISO date-time and no current year-month-day in the report.
+    const json = a.runs[0].stdout.toString('utf8');
+    expect(json).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    expect(json).not.toContain(new Date().toISOString().slice(0, 10));
+  }, 300_000);
+});
