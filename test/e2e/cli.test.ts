@@ -75,6 +75,14 @@ describe('kojin scan', () => {
     expect(JSON.parse(r.out).summary.failures).toHaveLength(1);
   });
 
+  it('fails on a file whose only My Number column is named col7', () => {
+    const r = kojin(['scan', 'samples/values/mynumber_col7.csv', '--fail-on', 'my_number', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const fields = JSON.parse(r.out).files[0].fields as { name: string; category: string; headerHid?: boolean }[];
+    expect(fields.filter((f) => f.category === 'my_number').map((f) => f.name)).toEqual(['col7']);
+    expect(fields.find((f) => f.name === 'col7')?.headerHid).toBe(true);
+  });
+
   it('defaults to failing on my_number in CI', () => {
     expect(kojin(['scan', 'samples/csv/payroll-2026-10.csv', '--format', 'json'], { env: { CI: 'true' } }).code).toBe(1);
     expect(kojin(['scan', 'samples/csv/products.csv', '--format', 'json'], { env: { CI: 'true' } }).code).toBe(0);
