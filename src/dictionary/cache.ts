@@ -4,13 +4,22 @@
 // disabled ids), written atomically (temp file + rename), and ignored on any error: a cache that
 // cannot be read or written only costs the YAML parse.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { indexKeys, type IndexedKey } from './compile.js';
 import type { LoadResult } from './load.js';
 import type { DictionaryEntry } from './schema.js';
 
 /** Bump when the shape of DictionaryEntry or of the cache file changes. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
+
+/** The compiled code that turns surfaces into keys: a change to it must invalidate cached keys. */
+const KEY_CODE = ['../tokenize/normalize', '../tokenize/romaji', './compile'].map((f) => {
+  // dist/ holds .js; tests run the .ts sources.
+  const js = fileURLToPath(new URL(`${f}.js`, import.meta.url));
+  return existsSync(js) ? js : js.replace(/\.js$/, '.ts');
+});
 const PREFIX = 'dictionary-';
 
 /** `$XDG_CACHE_HOME/kojin`, else `~/.cache/kojin`; undefined (no cache) when neither is known or KOJIN_NO_CACHE is set. */
@@ -24,7 +33,7 @@ export function dictionaryCacheDir(env: NodeJS.ProcessEnv): string | undefined {
 export function dictionaryKey(files: string[], disable: string[] = []): string | undefined {
   const hash = createHash('sha256').update(`kojin-dictionary-cache/${CACHE_FORMAT}\0`);
   try {
-    for (const file of files) hash.update(file).update('\0').update(readFileSync(file)).update('\0');
+    for (const file of [...files, ...KEY_CODE]) hash.update(file).update('\0').update(readFileSync(file)).update('\0');
   } catch {
     return undefined; // the loader reports the unreadable file
   }
@@ -32,32 +41,39 @@ export function dictionaryKey(files: string[], disable: string[] = []): string |
   return hash.digest('hex').slice(0, 32);
 }
 
-/** Entries from the cache when it holds this key; otherwise load() them and store them (only when valid). */
-export function cachedLoad(dir: string | undefined, key: string | undefined, load: () => LoadResult): LoadResult {
+export interface CachedLoad extends LoadResult {
+  /** The entries' indexed keys, when they came from (or went to) the cache. */
+  keys?: IndexedKey[];
+}
+
+/** Entries (and their keys) from the cache when it holds this key; otherwise load() them and store them (only when valid). */
+export function cachedLoad(dir: string | undefined, key: string | undefined, load: () => LoadResult): CachedLoad {
   if (!dir || !key) return load();
   const file = join(dir, `${PREFIX}${key}.json`);
   const hit = readCache(file);
-  if (hit) return { entries: hit, problems: [] };
+  if (hit) return { ...hit, problems: [] };
   const result = load();
-  if (result.problems.length === 0) writeCache(dir, file, result.entries);
-  return result;
+  if (result.problems.length > 0) return result;
+  const keys = indexKeys(result.entries);
+  writeCache(dir, file, result.entries, keys);
+  return { ...result, keys };
 }
 
-function readCache(file: string): DictionaryEntry[] | undefined {
+function readCache(file: string): { entries: DictionaryEntry[]; keys: IndexedKey[] } | undefined {
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; entries?: unknown };
-    if (data.format !== CACHE_FORMAT || !Array.isArray(data.entries)) return undefined;
-    return data.entries as DictionaryEntry[];
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; entries?: unknown; keys?: unknown };
+    if (data.format !== CACHE_FORMAT || !Array.isArray(data.entries) || !Array.isArray(data.keys)) return undefined;
+    return { entries: data.entries as DictionaryEntry[], keys: data.keys as IndexedKey[] };
   } catch {
     return undefined;
   }
 }
 
-function writeCache(dir: string, file: string, entries: DictionaryEntry[]): void {
+function writeCache(dir: string, file: string, entries: DictionaryEntry[], keys: IndexedKey[]): void {
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, JSON.stringify({ format: CACHE_FORMAT, entries }), { flag: 'wx' });
+    writeFileSync(temp, JSON.stringify({ format: CACHE_FORMAT, entries, keys }), { flag: 'wx' });
     renameSync(temp, file);
   } catch {
     try {

@@ -23,19 +23,34 @@ const MIN_READING_CHARS = 3;
 /** Generated romaji shorter than this collides with English (sei, mei). */
 const MIN_ROMAJI_CHARS = 5;
 
-export function compile(entries: DictionaryEntry[]): CompiledDictionary {
+/** One indexed surface: [matching key, entry index, surface as written, is an abbreviation]. */
+export type IndexedKey = [key: string, entry: number, surface: string, abbr: boolean];
+
+/**
+ * The normalised keys of every entry's surfaces. This is most of the cost of compiling (NFKC,
+ * romaji generation), so the dictionary cache keeps it alongside the entries.
+ */
+export function indexKeys(entries: DictionaryEntry[]): IndexedKey[] {
+  const keys: IndexedKey[] = [];
+  entries.forEach((entry, index) => {
+    const abbreviations = new Set((entry.aliases?.abbr ?? []).map(surfaceKey));
+    for (const surface of indexedSurfaces(entry)) {
+      const key = surfaceKey(surface);
+      if (key) keys.push([key, index, surface, abbreviations.has(key)]);
+    }
+  });
+  return keys;
+}
+
+export function compile(entries: DictionaryEntry[], keys: IndexedKey[] = indexKeys(entries)): CompiledDictionary {
   const root: TrieNode = { next: new Map(), hits: [] };
   const byId = new Map<string, DictionaryEntry>();
   const excludes = new Map<string, string[]>();
   for (const entry of entries) {
     byId.set(entry.id, entry);
     if (entry.exclude?.length) excludes.set(entry.id, entry.exclude.map(surfaceKey).filter(Boolean));
-    const abbreviations = new Set((entry.aliases?.abbr ?? []).map(surfaceKey));
-    for (const surface of indexedSurfaces(entry)) {
-      const key = surfaceKey(surface);
-      if (key) insert(root, key, entry, surface, abbreviations.has(key));
-    }
   }
+  for (const [key, index, surface, abbr] of keys) insert(root, key, entries[index], surface, abbr);
   return { root, entries, byId, excludes };
 }
 

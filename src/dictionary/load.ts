@@ -3,7 +3,10 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+
+// yaml is loaded only when a dictionary is parsed (not when the compiled cache is used).
+const yaml = () => createRequire(import.meta.url)('yaml') as typeof import('yaml');
 import { toEntry, validateEntry, type DictionaryEntry, type EntryProblem } from './schema.js';
 
 export interface LoadResult {
@@ -35,6 +38,7 @@ export function loadDictionaryFile(path: string): LoadResult {
 
 /** A YAML dictionary: a list of entries (or `entries:` holding the list). */
 export function parseYamlDictionary(text: string, name: string): LoadResult {
+  const { isMap, isSeq, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {

@@ -1,7 +1,8 @@
 // Paths and globs → the sorted list of files to scan. Directories are searched recursively for
 // supported formats; node_modules and .git are always skipped.
-import fg from 'fast-glob';
+import type FastGlob from 'fast-glob';
 import { promises as fs } from 'node:fs';
+import { createRequire } from 'node:module';
 import { posix, relative, sep } from 'node:path';
 
 export const DEFAULT_IGNORES = ['**/node_modules/**', '**/.git/**'];
@@ -22,7 +23,11 @@ export interface Discovered {
   problems: { input: string; message: string }[];
 }
 
-const hasGlob = (p: string) => fg.isDynamicPattern(p);
+// fast-glob is loaded only for globs and directories: scanning named files needs none of it.
+const fastGlob = () => createRequire(import.meta.url)('fast-glob') as typeof FastGlob;
+/** Characters without which a path cannot be a glob; only then is fast-glob asked. */
+const GLOB_CHARS = /[*?[\]{}()!+@]/;
+const hasGlob = (p: string) => GLOB_CHARS.test(p) && fastGlob().isDynamicPattern(p);
 
 export async function discover(inputs: string[], options: DiscoverOptions): Promise<Discovered> {
   const files = new Set<string>();
@@ -32,7 +37,7 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
   for (const input of inputs) {
     const pattern = toPosix(input);
     if (hasGlob(input)) {
-      const found = await fg(pattern, { cwd: options.cwd, ignore, onlyFiles: true, dot: false, followSymbolicLinks: false, suppressErrors: true });
+      const found = await fastGlob()(pattern, { cwd: options.cwd, ignore, onlyFiles: true, dot: false, followSymbolicLinks: false, suppressErrors: true });
       if (found.length === 0) problems.push({ input, message: 'no files match this pattern' });
       found.forEach((f) => files.add(f));
       continue;
@@ -46,7 +51,7 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
       continue;
     }
     if (stat.isDirectory()) {
-      const found = await fg(`${escapeDir(pattern)}/**/*.${extGlob}`, { cwd: options.cwd, ignore, onlyFiles: true, dot: false, followSymbolicLinks: false, caseSensitiveMatch: false, suppressErrors: true });
+      const found = await fastGlob()(`${escapeDir(pattern)}/**/*.${extGlob}`, { cwd: options.cwd, ignore, onlyFiles: true, dot: false, followSymbolicLinks: false, caseSensitiveMatch: false, suppressErrors: true });
       found.forEach((f) => files.add(f));
     } else files.add(input);
   }
@@ -61,4 +66,4 @@ function resolveFrom(cwd: string, path: string) {
 }
 
 const toPosix = (p: string) => p.split(sep).join('/');
-const escapeDir = (p: string) => fg.escapePath(p.replace(/\/+$/, '') || '.');
+const escapeDir = (p: string) => fastGlob().escapePath(p.replace(/\/+$/, '') || '.');

@@ -2,7 +2,11 @@
 // ledger). RFC 4180 quoting, CRLF line ends; UTF-8 with BOM by default, or Shift_JIS (CP932) bytes
 // when options.encoding is 'shift_jis', so that Excel in a Japanese locale opens it as is.
 
-import Encoding from 'encoding-japanese';
+import { createRequire } from 'node:module';
+import type EncodingJapanese from 'encoding-japanese';
+
+// Loaded only for --encoding shift_jis output.
+const encodingJapanese = () => createRequire(import.meta.url)('encoding-japanese') as typeof EncodingJapanese;
 import { categoryLabel, reasonText, t, type Lang } from '../i18n/index.js';
 import type { ScanReport } from '../types.js';
 import type { FormatOptions } from './index.js';
@@ -78,6 +82,7 @@ const CP932_SUBSTITUTES: Readonly<Record<string, string>> = {
 /** Shift_JIS (CP932) bytes; characters CP932 cannot hold become '?'. */
 export function toShiftJis(text: string): Buffer {
   const prepared = text.replace(/[\u2014\u2016\u00a2\u00a3\u00ac\u00a6]/g, (c) => CP932_SUBSTITUTES[c] ?? c);
+  const Encoding = encodingJapanese();
   const codes = Encoding.convert(Encoding.stringToCode(prepared), { to: 'SJIS', from: 'UNICODE' });
   return Buffer.from(codes);
 }

@@ -2,12 +2,18 @@
 // (config `ignore` globs plus .kojinignore files). Every problem is a one-line ConfigError (exit 2).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, parse as parsePath, relative, resolve, sep } from 'node:path';
-import ignoreFactory from 'ignore';
-import picomatch from 'picomatch';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
+import type ignoreFactoryType from 'ignore';
+import type picomatchType from 'picomatch';
 import { UsageError } from '../io.js';
 import type { Category } from '../types.js';
 import { configProblems, type PolicyDeclaration, type RawConfig } from './schema.js';
+
+// Loaded on demand: a scan without a config file or .kojinignore needs none of them.
+const requireLazily = createRequire(import.meta.url);
+const parseYaml = (text: string): unknown => (requireLazily('yaml') as typeof import('yaml')).parse(text);
+const picomatch = ((...args: Parameters<typeof picomatchType>) => (requireLazily('picomatch') as typeof picomatchType)(...args)) as typeof picomatchType;
+const ignoreFactory = ((...args: Parameters<typeof ignoreFactoryType>) => (requireLazily('ignore') as typeof ignoreFactoryType)(...args)) as typeof ignoreFactoryType;
 
 /** Names looked for in each directory, in this order. */
 export const CONFIG_NAMES = ['kojin.config.yaml', '.kojinrc.yaml', '.kojinrc.yml', '.kojinrc.json'] as const;

@@ -7,9 +7,13 @@
 //     does not silence it), and
 //   - its purpose is filled in (empty or "TODO…" is incomplete and covers nothing).
 // A declaration that matches no field is stale.
-import fg from 'fast-glob';
+import type FastGlob from 'fast-glob';
 import { resolve } from 'node:path';
-import picomatch from 'picomatch';
+import { createRequire } from 'node:module';
+import type picomatchType from 'picomatch';
+
+// Loaded only when there are declarations to match.
+const picomatch = ((...args: Parameters<typeof picomatchType>) => (createRequire(import.meta.url)('picomatch') as typeof picomatchType)(...args)) as typeof picomatchType;
 import { fingerprint } from '../report/gate.js';
 import { CATEGORY_RANK, type Category, type Declaration, type FieldReport, type FileReport } from '../types.js';
 import { inside } from './config.js';
@@ -157,7 +161,8 @@ function toDeclaration(d: PolicyDeclaration): Declaration {
 
 function globExists(glob: string, cwd: string): boolean {
   try {
-    return fg.sync(glob.replace(/^\.\//, ''), { cwd, dot: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'], suppressErrors: true, followSymbolicLinks: false }).length > 0;
+    // fast-glob is loaded only to tell a stale declaration from one whose files were not scanned.
+    return (createRequire(import.meta.url)('fast-glob') as typeof FastGlob).sync(glob.replace(/^\.\//, ''), { cwd, dot: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'], suppressErrors: true, followSymbolicLinks: false }).length > 0;
   } catch {
     return false;
   }

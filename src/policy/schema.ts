@@ -1,8 +1,10 @@
 // Validation of a parsed config object against the published JSON Schema
 // (schema/kojin.config.schema.json), with errors that name the bad key path in one line.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type AjvModule from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Category, Declaration } from '../types.js';
 
 /** A declaration as written in a config file (types.ts's Declaration plus an optional table). */
@@ -29,8 +31,10 @@ let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
   if (compiled) return compiled;
   const schema = JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, 'utf8')) as object;
-  // ajv is CommonJS: under NodeNext its default import is the module object, whose .default is the class.
-  const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule.default }).default ?? AjvModule) as typeof AjvModule.default;
+  // Loaded only when a config file exists: ajv is the largest module kojin would load at start-up.
+  // It is CommonJS; its export's .default is the class.
+  const loaded = createRequire(import.meta.url)('ajv') as { default?: typeof AjvModule.default } & typeof AjvModule.default;
+  const Ajv = (loaded.default ?? loaded) as typeof AjvModule.default;
   const fn = new Ajv({ allErrors: true, strict: false }).compile(schema);
   compiled = fn;
   return fn;

@@ -3,7 +3,11 @@
 // Detection reads the head only; decoding streams with Node's TextDecoder (WHATWG shift_jis is
 // CP932, so NEC/IBM extension characters such as ①, ㈱, 髙, 﨑 decode right). encoding-japanese is
 // used for detection only: its converter is ~100x slower (see /work/shared/toolchain.md).
-import Encoding from 'encoding-japanese';
+import { createRequire } from 'node:module';
+import type EncodingJapanese from 'encoding-japanese';
+
+// Loaded only for bytes that are not UTF-8 or UTF-16: most files never need the detector.
+const encodingJapanese = () => createRequire(import.meta.url)('encoding-japanese') as typeof EncodingJapanese;
 import { Transform } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { ReadError } from './types.js';
@@ -84,7 +88,7 @@ function guess(head: Uint8Array, complete: boolean): TextEncoding {
     if (hasJisEscape(head)) return { name: 'iso-2022-jp', label: 'iso-2022-jp', bomBytes: 0 };
     return { name: 'utf-8', label: 'utf-8', bomBytes: 0 };
   }
-  const detected = Encoding.detect(head);
+  const detected = encodingJapanese().detect(head);
   if (detected === 'EUCJP') return { name: 'euc-jp', label: 'euc-jp', bomBytes: 0 };
   if (detected === 'SJIS') return { name: 'shift_jis', label: 'shift_jis', bomBytes: 0 };
   // Undecided (a few stray high bytes): take whichever Japanese encoding decodes the head cleanly.
