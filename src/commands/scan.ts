@@ -6,7 +6,7 @@ import { formatReport, isFormatName, FORMAT_NAMES, type FormatName } from '../fo
 import type { CliIO } from '../io.js';
 import { UsageError } from '../io.js';
 import { SUPPORTED_EXTENSIONS } from '../read/index.js';
-import { bufferSource } from '../read/source.js';
+import { readStdin } from '../read/source.js';
 import { DEFAULT_LIMITS, type Limits } from '../read/types.js';
 import { DEFAULT_BASELINE_FILE, baselineCategories, buildBaseline, filterByBaseline, readBaseline, writeBaseline } from '../policy/baseline.js';
 import { CONFIG_NAMES, displayPath, loadConfig, makeIgnorePredicate, type KojinConfig } from '../policy/config.js';
@@ -16,7 +16,7 @@ import { buildReport } from '../report/summarize.js';
 import { defaultJobs, scanInWorkers, worthWorkers } from '../parallel/pool.js';
 import { inShard, parseShard, type Shard } from '../parallel/shard.js';
 import { Progress, progressWanted } from '../progress.js';
-import { scanPath, scanSource, type ScanOptions } from '../scan.js';
+import { describeError, scanPath, scanSource, type ScanOptions } from '../scan.js';
 import type { Category, FileReport } from '../types.js';
 import { VERSION } from '../version.js';
 import { makeClassifier } from './context.js';
@@ -161,6 +161,7 @@ export async function scanInputs(
 ): Promise<FileReport[]> {
   const paths = inputs.filter((i) => i !== '-');
   const discovered = await discover(paths, { cwd: io.cwd, extensions: SUPPORTED_EXTENSIONS, ...(isIgnored ? { isIgnored } : {}) });
+  for (const warning of discovered.warnings) io.stderr(`kojin: ${warning}\n`);
   const mine = (path: string) => !run.shard || inShard(path, run.shard);
   const reports: FileReport[] = discovered.problems.filter((p) => mine(p.input)).map((p) => ({ path: p.input, tables: [], category: 'unknown', warnings: [], error: p.message }));
   const files = discovered.files.filter(mine).map((file) => ({ path: resolveInput(io.cwd, file), display: file }));
@@ -193,9 +194,14 @@ export async function scanInputs(
 
 async function scanStdin(io: CliIO, options: ScanOptions, stdinFormat = 'csv'): Promise<FileReport> {
   if (!io.stdin) return { path: '-', tables: [], category: 'unknown', warnings: [], error: 'no standard input' };
-  const chunks: Buffer[] = [];
-  for await (const chunk of io.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  return scanSource(bufferSource('-', `stdin.${stdinFormat}`, Buffer.concat(chunks)), options);
+  let source;
+  try {
+    source = await readStdin(stdinFormat, io.stdin);
+  } catch (error) {
+    // Too large, or corrupt gzip: a per-input error like any unreadable file.
+    return { path: '-', tables: [], category: 'unknown', warnings: [], error: describeError(error) };
+  }
+  return scanSource(source, options);
 }
 
 const resolveInput = (cwd: string, file: string) => resolve(cwd, file);

@@ -21,6 +21,8 @@ export interface Discovered {
   files: string[];
   /** Inputs that matched nothing or do not exist: each becomes a one-line error. */
   problems: { input: string; message: string }[];
+  /** Directories that hold no supported file: worth saying, not an error. */
+  warnings: string[];
 }
 
 // fast-glob is loaded only for globs and directories: scanning named files needs none of it.
@@ -32,6 +34,7 @@ const hasGlob = (p: string) => GLOB_CHARS.test(p) && fastGlob().isDynamicPattern
 export async function discover(inputs: string[], options: DiscoverOptions): Promise<Discovered> {
   const files = new Set<string>();
   const problems: Discovered['problems'] = [];
+  const warnings: string[] = [];
   const ignore = [...DEFAULT_IGNORES, ...(options.ignore ?? [])];
   const extGlob = options.extensions.length === 1 ? options.extensions[0] : `{${options.extensions.join(',')}}`;
   for (const input of inputs) {
@@ -52,13 +55,14 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
     }
     if (stat.isDirectory()) {
       const found = await fastGlob()(`${escapeDir(pattern)}/**/*.${extGlob}`, { cwd: options.cwd, ignore, onlyFiles: true, dot: false, followSymbolicLinks: false, caseSensitiveMatch: false, suppressErrors: true });
+      if (found.length === 0) warnings.push(`${input}: no supported files in this directory (${options.extensions.join(', ')})`);
       found.forEach((f) => files.add(f));
     } else files.add(input);
   }
   const kept = [...files].filter((f) => !options.isIgnored?.(toPosix(relative(options.cwd, resolveFrom(options.cwd, f)))));
   // Sorted so output never depends on the order the file system lists entries in.
   kept.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { files: kept, problems };
+  return { files: kept, problems, warnings };
 }
 
 function resolveFrom(cwd: string, path: string) {

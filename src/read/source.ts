@@ -67,7 +67,7 @@ export async function readStdin(formatName: string, input: NodeJS.ReadableStream
     chunks.push(bytes);
   }
   const format = formatName.replace(/^\./, '');
-  const name = format.includes('.') ? format : `stdin.${format}`;
+  const name = `stdin.${format}`;
   return bufferSource('-', name, Buffer.concat(chunks));
 }
 

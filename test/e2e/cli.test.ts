@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 const kojin = (args: string[], options: { input?: string; env?: Record<string, string> } = {}) => {
@@ -14,6 +15,11 @@ const kojin = (args: string[], options: { input?: string; env?: Record<string, s
     maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+const kojinBytes = (args: string[], input: Buffer) => {
+  const r = spawnSync(process.execPath, ['bin/kojin.js', ...args], { input, env: { PATH: process.env.PATH }, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  return { code: r.status, out: r.stdout.toString('utf8'), err: r.stderr.toString('utf8') };
 };
 
 describe('kojin classify', () => {
@@ -116,6 +122,15 @@ describe('kojin scan', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.err).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('reads gzip from standard input, and reports corrupt gzip as an unreadable input', () => {
+    const gz = kojinBytes(['scan', '-', '--stdin-format', 'csv.gz', '--format', 'json'], gzipSync(Buffer.from('氏名,住所\nA,B\n')));
+    expect(gz.code).toBe(0);
+    expect(JSON.parse(gz.out).files[0].fields.map((f: { category: string }) => f.category)).toEqual(['personal', 'personal']);
+    const bad = kojinBytes(['scan', '-', '--stdin-format', 'csv.gz', '--format', 'json'], Buffer.from('not gzip'));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^kojin: -: corrupt gzip data$/m);
   });
 
   it('reads standard input with -', () => {
