@@ -7,7 +7,7 @@ import type { MorphToken, MorphTokenizer } from '../tokenize/tokenizer.js';
 import { CATEGORY_RANK, type ClassifyResult, type HeaderEvidence, type Reason } from '../types.js';
 import { baseText, parseComposite } from './composite.js';
 import { headEvidence } from './head.js';
-import { segment, type Segment } from './segment.js';
+import { segment, SegmentScratch, type Segment } from './segment.js';
 
 /** Parts of speech that never name a field: particles, auxiliary verbs, symbols. */
 const FILLER_POS = new Set(['助詞', '助動詞', '記号']);
@@ -24,6 +24,7 @@ export interface Explanation {
 
 export class HeaderClassifier {
   private readonly cache = new Map<string, Promise<ClassifyResult>>();
+  private readonly scratch = new SegmentScratch();
 
   constructor(
     private readonly dict: CompiledDictionary,
@@ -52,7 +53,7 @@ export class HeaderClassifier {
   }
 
   private async evidence(text: string): Promise<HeaderEvidence> {
-    const segments = segment(normalize(text), this.dict);
+    const segments = segment(normalize(text), this.dict, this.scratch);
     return headEvidence(segments, { fillerResidue: await this.fillerResidue(segments) });
   }
 

@@ -1,7 +1,7 @@
 // Segmenting a normalised header against the compiled dictionary: a dynamic programme over the
 // key that covers as many characters as possible with as few matches as possible. What stays
 // uncovered is residue (unknown words, or Japanese left for kuromoji).
-import { matchesAt, type CompiledDictionary } from '../dictionary/compile.js';
+import type { CompiledDictionary, TrieNode } from '../dictionary/compile.js';
 import type { DictionaryEntry } from '../dictionary/schema.js';
 import type { Normalized } from '../tokenize/normalize.js';
 
@@ -21,48 +21,74 @@ export interface Segment {
   stem?: boolean;
 }
 
-type Matched = { start: number; end: number; hit: NonNullable<Step['hit']> };
+type Hit = TrieNode['hits'][number];
+type Matched = { start: number; end: number; hit: Hit };
 
-interface Step {
-  uncovered: number;
-  pieces: number;
-  weight: number;
-  from: number;
-  hit?: { entry: DictionaryEntry; surface: string; abbr: boolean };
+/**
+ * Scratch arrays for the dynamic programme, grown as needed and reused between headers: this runs
+ * for every distinct header, and allocating them per call was most of its cost. One per
+ * classifier (and so per worker); segmentation is synchronous, so it is never shared mid-call.
+ */
+export class SegmentScratch {
+  uncovered = new Int32Array(64);
+  pieces = new Int32Array(64);
+  weight = new Float64Array(64);
+  from = new Int32Array(64);
+  hitAt: (Hit | undefined)[] = new Array(64);
+
+  ensure(size: number): this {
+    if (this.uncovered.length < size) {
+      const grown = Math.max(size, this.uncovered.length * 2);
+      this.uncovered = new Int32Array(grown);
+      this.pieces = new Int32Array(grown);
+      this.weight = new Float64Array(grown);
+      this.from = new Int32Array(grown);
+      this.hitAt = new Array(grown);
+    }
+    this.uncovered.fill(-1, 0, size);
+    this.hitAt.fill(undefined, 0, size);
+    return this;
+  }
 }
 
-const better = (a: Step, b: Step | undefined) =>
-  !b ||
-  a.uncovered < b.uncovered ||
-  (a.uncovered === b.uncovered && (a.pieces < b.pieces || (a.pieces === b.pieces && a.weight > b.weight)));
-
-export function segment(norm: Normalized, dict: CompiledDictionary): Segment[] {
+export function segment(norm: Normalized, dict: CompiledDictionary, scratch = new SegmentScratch()): Segment[] {
   const { key, chunks, chunkOf } = norm;
   const n = key.length;
-  const best: (Step | undefined)[] = new Array(n + 1);
-  best[0] = { uncovered: 0, pieces: 0, weight: 0, from: -1 };
+  // The best way to cover key[0..i): fewest uncovered letters, then fewest pieces, then most weight.
+  const { uncovered, pieces, weight, from, hitAt } = scratch.ensure(n + 1);
+  uncovered[0] = 0;
+  pieces[0] = 0;
+  weight[0] = 0;
+  const offer = (end: number, u: number, p: number, w: number, start: number, hit: Hit | undefined) => {
+    const cu = uncovered[end];
+    if (cu === -1 || u < cu || (u === cu && (p < pieces[end] || (p === pieces[end] && w > weight[end])))) {
+      uncovered[end] = u;
+      pieces[end] = p;
+      weight[end] = w;
+      from[end] = start;
+      hitAt[end] = hit;
+    }
+  };
   for (let i = 0; i < n; i++) {
-    const here = best[i];
-    if (!here) continue;
+    const u = uncovered[i];
+    if (u === -1) continue;
     // Leave this character uncovered. Digits cost nothing: numbering (住所1, tel2) is expected.
-    const cost = chunks[chunkOf[i]].kind === 'num' ? 0 : 1;
-    const skip: Step = { uncovered: here.uncovered + cost, pieces: here.pieces, weight: here.weight, from: i };
-    if (better(skip, best[i + 1])) best[i + 1] = skip;
-    for (const { end, hits } of matchesAt(dict.root, key, i)) {
-      if (!alignedAcrossChunks(norm, i, end)) continue;
-      const hit = hits.find((h) => !excluded(h.entry, key, i, end, dict));
-      if (!hit) continue;
-      const step: Step = { uncovered: here.uncovered, pieces: here.pieces + 1, weight: here.weight + hit.entry.weight, from: i, hit };
-      if (better(step, best[end])) best[end] = step;
+    offer(i + 1, u + (chunks[chunkOf[i]].kind === 'num' ? 0 : 1), pieces[i], weight[i], i, undefined);
+    let node = dict.root.next.get(key.charCodeAt(i));
+    for (let j = i + 1; node; node = j < n ? node.next.get(key.charCodeAt(j++)) : undefined) {
+      const end = j;
+      if (node.hits.length === 0 || (chunkOf[i] !== chunkOf[end - 1] && !alignedAcrossChunks(norm, i, end))) continue;
+      const hit = firstAllowed(node.hits, key, i, end, dict);
+      if (hit) offer(end, u, pieces[i] + 1, weight[i] + hit.entry.weight, i, hit);
     }
   }
   // Walk back from the end to recover the chosen matches.
-  const matched: { start: number; end: number; hit: NonNullable<Step['hit']> }[] = [];
-  for (let i = n; i > 0; ) {
-    const step = best[i]!;
-    if (step.hit) matched.unshift({ start: step.from, end: i, hit: step.hit });
-    i = step.from;
+  const matched: Matched[] = [];
+  for (let i = n; i > 0; i = from[i]) {
+    const hit = hitAt[i];
+    if (hit) matched.push({ start: from[i], end: i, hit });
   }
+  matched.reverse();
   // Dropping a match can leave a neighbouring word partly covered in turn, so repeat until stable.
   let kept = matched;
   for (let before = -1; before !== kept.length; ) {
@@ -85,6 +111,13 @@ function alignedAcrossChunks(norm: Normalized, start: number, end: number): bool
   const startsChunk = norm.chunks[first].kind !== 'word' || start === 0 || norm.chunkOf[start - 1] !== first;
   const endsChunk = norm.chunks[last].kind !== 'word' || end === norm.key.length || norm.chunkOf[end] !== last;
   return startsChunk && endsChunk;
+}
+
+/** The strongest hit whose entry does not exclude this place (most entries exclude nothing). */
+function firstAllowed(hits: Hit[], key: string, start: number, end: number, dict: CompiledDictionary): Hit | undefined {
+  if (dict.excludes.size === 0) return hits[0];
+  for (const hit of hits) if (!excluded(hit.entry, key, start, end, dict)) return hit;
+  return undefined;
 }
 
 /** An entry's exclude list: no match where an excluded term overlaps this place in the header. */
@@ -146,7 +179,7 @@ function abbreviationTail(norm: Normalized, chunk: number, matched: Matched[]): 
   return at - start >= 2 ? run : [];
 }
 
-function toSegments(norm: Normalized, matched: { start: number; end: number; hit: NonNullable<Step['hit']> }[]): Segment[] {
+function toSegments(norm: Normalized, matched: Matched[]): Segment[] {
   const segments: Segment[] = [];
   let i = 0;
   const pushResidue = (from: number, to: number) => {

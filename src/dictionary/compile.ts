@@ -5,7 +5,8 @@ import { surfaceKey } from '../tokenize/normalize.js';
 import { surfacesOf, type DictionaryEntry } from './schema.js';
 
 export interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Children by UTF-16 code unit (numbers: a one-character string per step would be garbage). */
+  next: Map<number, TrieNode>;
   /** Entries whose surface ends here, with the surface that put them here. */
   hits: { entry: DictionaryEntry; surface: string; abbr: boolean }[];
 }
@@ -70,7 +71,7 @@ function insert(root: TrieNode, key: string, entry: DictionaryEntry, surface: st
   let node = root;
   // Code units, as matchesAt walks them: a surrogate pair is two steps in both places.
   for (let i = 0; i < key.length; i++) {
-    const ch = key[i];
+    const ch = key.charCodeAt(i);
     let child = node.next.get(ch);
     if (!child) {
       child = { next: new Map(), hits: [] };
@@ -90,7 +91,7 @@ export function matchesAt(root: TrieNode, key: string, start: number): { end: nu
   const found: { end: number; hits: TrieNode['hits'] }[] = [];
   let node: TrieNode | undefined = root;
   for (let i = start; i < key.length; i++) {
-    node = node.next.get(key[i]);
+    node = node.next.get(key.charCodeAt(i));
     if (!node) break;
     if (node.hits.length > 0) found.push({ end: i + 1, hits: node.hits });
   }

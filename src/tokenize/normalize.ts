@@ -24,7 +24,10 @@ const HIRAGANA_END = 0x3096;
 const KATAKANA_OFFSET = 0x60;
 
 /** Hiragana to katakana, so ふりがな and フリガナ meet. */
+const HAS_HIRAGANA = /[\u3041-\u3096]/;
+
 export function toKatakana(text: string): string {
+  if (!HAS_HIRAGANA.test(text)) return text;
   let out = '';
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
@@ -33,60 +36,69 @@ export function toKatakana(text: string): string {
   return out;
 }
 
-const isAsciiLetter = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-const isDigit = (c: string) => c >= '0' && c <= '9';
-/** Characters that only separate words. */
-const SEPARATOR = /[\s_\-.:/\\|,;'"`~!?@#$%^&*+=<>\u3000・･、。，．「」『』【】〔〕［］｛｝〈〉《》()（）\[\]{}※＊]/u;
+/** Characters that only separate words (all in the BMP, so compared as UTF-16 code units). */
+const SEPARATORS = new Set(
+  [..." \t\n\r\f\v_-.:/\\|,;'\"`~!?@#$%^&*+=<>\u3000・･、。，．「」『』【】〔〕［］｛｝〈〉《》()（）[]{}※＊\u00a0"].map((c) => c.charCodeAt(0)),
+);
+
+const A = 0x41, Z = 0x5a, a = 0x61, z = 0x7a, ZERO = 0x30, NINE = 0x39;
+const isUpper = (c: number) => c >= A && c <= Z;
+const isLower = (c: number) => c >= a && c <= z;
+
+function kindOf(c: number): ChunkKind {
+  if (isUpper(c) || isLower(c)) return 'word';
+  if (c >= ZERO && c <= NINE) return 'num';
+  return c < 0x80 ? 'word' : 'ja';
+}
 
 /**
  * Splits NFKC text into chunks: camelCase and letter/digit boundaries split ASCII words, any
  * separator ends a chunk, and Japanese runs are kept whole (Japanese has no spaces to split on;
- * spaces between Japanese characters, as in 宿 泊 施 設 名, are dropped).
+ * spaces between Japanese characters, as in 宿 泊 施 設 名, are dropped). Works on code units:
+ * this runs for every distinct header, and per-character strings and regexes were its cost.
  */
 export function chunk(text: string): Chunk[] {
   const chunks: Chunk[] = [];
-  let current = '';
+  let start = -1; // start of the current run in text
+  let joined = ''; // Japanese text carried over from a run that a space interrupted
   let kind: ChunkKind | null = null;
-  const flush = () => {
-    if (current) chunks.push({ text: kind === 'word' ? current.toLowerCase() : current, kind: kind! });
-    current = '';
+  const flush = (end: number) => {
+    const run = joined + (start === -1 ? '' : text.slice(start, end));
+    if (run) chunks.push({ text: kind === 'word' ? run.toLowerCase() : run, kind: kind! });
+    start = -1;
+    joined = '';
     kind = null;
   };
-  const chars = [...text];
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if (SEPARATOR.test(c)) {
-      // A space between two Japanese characters is layout, not a word break.
-      flush();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (SEPARATORS.has(c) || (c <= 0x20)) {
+      flush(i);
       continue;
     }
-    const k: ChunkKind = isAsciiLetter(c) ? 'word' : isDigit(c) ? 'num' : c.charCodeAt(0) < 0x80 ? 'word' : 'ja';
+    const k = kindOf(c);
     if (k !== kind) {
       // Japanese runs separated only by spaces join up again.
       if (k === 'ja' && kind === null && chunks.length > 0 && chunks[chunks.length - 1].kind === 'ja') {
-        const last = chunks.pop()!;
-        current = last.text;
-        kind = 'ja';
-      } else flush();
+        joined = chunks.pop()!.text;
+      } else flush(i);
       kind = k;
-    } else if (k === 'word' && isCamelBoundary(chars, i)) {
-      flush();
+      start = i;
+    } else if (k === 'word' && isCamelBoundary(text, i)) {
+      flush(i);
       kind = k;
+      start = i;
     }
-    current += c;
   }
-  flush();
+  flush(text.length);
   return chunks;
 }
 
 /** lower→Upper (firstName) or the last capital of an acronym before a lower (HTTPServer → HTTP Server). */
-function isCamelBoundary(chars: string[], i: number): boolean {
-  const c = chars[i];
-  const prev = chars[i - 1];
-  const next = chars[i + 1];
-  const upper = (x?: string) => !!x && x >= 'A' && x <= 'Z';
-  const lower = (x?: string) => !!x && x >= 'a' && x <= 'z';
-  return (upper(c) && lower(prev)) || (upper(c) && upper(prev) && lower(next));
+function isCamelBoundary(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (!isUpper(c)) return false;
+  const prev = text.charCodeAt(i - 1);
+  return isLower(prev) || (isUpper(prev) && isLower(text.charCodeAt(i + 1)));
 }
 
 export function normalize(header: string): Normalized {
