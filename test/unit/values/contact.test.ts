@@ -46,11 +46,13 @@ describe('email', () => {
       expect(isEmail(v)).toBe(false);
     },
   );
-  it('stays linear on a long hostile input', () => {
+  // A hang guard, not a speed test (speed is npm run bench): catastrophic backtracking on this input
+  // would take minutes, a linear scan milliseconds, so the generous bound cannot flake on a busy CI.
+  it('does not hang on a long hostile input', () => {
     const v = 'a'.repeat(60) + '@' + 'b.'.repeat(90) + '!';
     const t = performance.now();
     for (let i = 0; i < 1000; i++) isEmail(v);
-    expect(performance.now() - t).toBeLessThan(500);
+    expect(performance.now() - t).toBeLessThan(10_000);
     expect(isEmail(v)).toBe(false);
   });
 });

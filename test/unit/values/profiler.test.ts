@@ -177,19 +177,18 @@ describe('ColumnProfiler: never keeps values', () => {
 });
 
 describe('ColumnProfiler: cost', () => {
-  it('profiles 200,000 mixed cells quickly', () => {
+  it('profiles 200,000 mixed cells in one pass, counting every shape (speed: npm run bench)', () => {
     const r = rng(5);
-    const cells: string[] = [];
+    const p = new ColumnProfiler(opts);
     for (let i = 0; i < 200_000; i++) {
       const k = i % 5;
-      cells.push(k === 0 ? validMyNumber(r) : k === 1 ? '12,000' : k === 2 ? '東京都千代田区千代田1-1' : k === 3 ? '2024-04-01' : 'foo@example.com');
+      p.add(k === 0 ? validMyNumber(r) : k === 1 ? '12,000' : k === 2 ? '東京都千代田区千代田1-1' : k === 3 ? '2024-04-01' : 'foo@example.com');
     }
-    const p = new ColumnProfiler(opts);
-    const t = performance.now();
-    for (const c of cells) p.add(c);
-    p.result();
-    const ms = performance.now() - t;
-    console.log(`profiler: ${(ms * 1000 / cells.length).toFixed(2)} µs per cell over ${cells.length} cells`);
-    expect(ms).toBeLessThan(5000);
+    const e = p.result();
+    expect(e.sampled).toBe(200_000);
+    expect(e.nonEmpty).toBe(200_000);
+    const byDetector = Object.fromEntries(e.findings.map((f) => [f.detector, f.matched]));
+    expect(byDetector.my_number).toBe(40_000);
+    expect(byDetector.email).toBe(40_000);
   });
 });
