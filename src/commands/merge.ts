@@ -5,14 +5,15 @@
 // merged fields with --fail-on.
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatReport, isFormatName, FORMAT_NAMES, type FormatName } from '../formatters/index.js';
+import { isFormatName, FORMAT_NAMES } from '../formatters/index.js';
 import type { CliIO } from '../io.js';
 import { UsageError } from '../io.js';
 import { exitCode, findFailures } from '../report/gate.js';
 import { buildReport } from '../report/summarize.js';
 import type { Failure, FileReport } from '../types.js';
 import { VERSION } from '../version.js';
-import { parseFailOn, parseLang, useColor } from './options.js';
+import { parseFailOn, parseLang } from './options.js';
+import { writeReport } from './output.js';
 
 export interface MergeCommandOptions {
   format?: string;
@@ -36,18 +37,7 @@ export async function mergeCommand(inputs: string[], options: MergeCommandOption
   const lang = parseLang(options.lang, io.env);
   const reports = await Promise.all(inputs.map((input) => readReport(resolve(io.cwd, input), input)));
   const { files, failures } = mergeReports(reports, failOn, (path) => io.stderr(`kojin: warning: ${path} appears in more than one report; the first is kept\n`));
-  const report = buildReport(VERSION, files, failures);
-  const csvEncoding = options.encoding?.toLowerCase().replace('-', '_') === 'shift_jis' && format === 'csv' ? 'shift_jis' : 'utf-8';
-  const rendered = formatReport(report, format as FormatName, {
-    lang,
-    color: options.output ? false : useColor(options.color, io),
-    encoding: csvEncoding,
-    toolVersion: VERSION,
-  });
-  if (options.output) {
-    await fs.writeFile(resolve(io.cwd, options.output), rendered);
-    io.stderr(`kojin: report written to ${options.output}\n`);
-  } else io.stdout(rendered);
+  await writeReport(buildReport(VERSION, files, failures), { format, lang, color: options.color, encoding: options.encoding, output: options.output }, io);
   for (const file of files) if (file.error) io.stderr(`kojin: ${file.path}: ${file.error}\n`);
   return exitCode(files, failures);
 }

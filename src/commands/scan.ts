@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { discover } from '../discover/index.js';
-import { formatReport, isFormatName, FORMAT_NAMES, type FormatName } from '../formatters/index.js';
+import { isFormatName, FORMAT_NAMES, type FormatName } from '../formatters/index.js';
 import type { CliIO } from '../io.js';
 import { UsageError } from '../io.js';
 import { SUPPORTED_EXTENSIONS } from '../read/index.js';
@@ -20,7 +20,8 @@ import { describeError, scanPath, scanSource, type ScanOptions } from '../scan.j
 import type { Category, FileReport } from '../types.js';
 import { VERSION } from '../version.js';
 import { makeClassifier } from './context.js';
-import { parseCount, parseFailOn, parseLang, useColor } from './options.js';
+import { parseCount, parseFailOn, parseLang } from './options.js';
+import { writeReport } from './output.js';
 
 /** Rows sampled per table by default: see README "Evidence from values" for why. */
 export const DEFAULT_SAMPLE = 200;
@@ -64,7 +65,6 @@ export async function scanCommand(inputs: string[], options: ScanCommandOptions,
   const baselineFile = options.writeBaseline === undefined && options.baseline !== undefined ? resolve(io.cwd, options.baseline) : undefined;
   const accepted = baselineFile ? await readBaseline(baselineFile, io.cwd) : undefined;
   const lang = parseLang(options.lang, io.env);
-  const csvEncoding = options.encoding?.toLowerCase().replace('-', '_') === 'shift_jis' && format === 'csv' ? 'shift_jis' : 'utf-8';
   const scanOptions: ScanOptions = {
     classifier: makeClassifier({ dictionaries: [...(config?.dictionaries ?? []), ...(options.dictionary ?? [])], disable: config?.disable, env: io.env }),
     sample: parseCount('--sample', options.sample, config?.sample ?? DEFAULT_SAMPLE),
@@ -96,17 +96,7 @@ export async function scanCommand(inputs: string[], options: ScanCommandOptions,
     failures = filtered.failures;
     if (filtered.accepted > 0) io.stderr(`kojin: ${filtered.accepted} finding(s) accepted by the baseline ${options.baseline}\n`);
   }
-  const report = buildReport(VERSION, files, failures);
-  const rendered = formatReport(report, format as FormatName, {
-    lang,
-    color: options.output ? false : useColor(options.color, io),
-    encoding: csvEncoding,
-    toolVersion: VERSION,
-  });
-  if (options.output) {
-    await fs.writeFile(resolve(io.cwd, options.output), rendered);
-    io.stderr(`kojin: report written to ${options.output}\n`);
-  } else io.stdout(rendered);
+  await writeReport(buildReport(VERSION, files, failures), { format: format as FormatName, lang, color: options.color, encoding: options.encoding, output: options.output }, io);
   const configName = config ? displayPath(config.file, io.cwd) : 'kojin.config.yaml (kojin init writes one)';
   for (const failure of failures) {
     const where = `${failure.path}${failure.table !== undefined ? ` [${failure.table}]` : ''}: field ${JSON.stringify(failure.field)} is ${failure.category}${failure.subcategory ? `/${failure.subcategory}` : ''}`;

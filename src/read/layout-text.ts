@@ -7,7 +7,10 @@ import { extname } from 'node:path';
 import { asLayoutDefinition, layoutColumns } from './layout-table.js';
 import { splitList } from './split-list.js';
 import { ReadError, type ByteSource, type FieldSource, type ParsedSource, type Reader, type ReadOptions, type TableSource } from './types.js';
-import { readAllText } from './text.js';
+import { readWholeText } from './whole-text.js';
+
+/** A layout file larger than this is not a field list. */
+const MAX_LAYOUT_BYTES = 32 * 1024 * 1024;
 
 const EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
 /** An item longer than this is prose, not a field name. */
@@ -24,7 +27,7 @@ export const layoutTextReader: Reader = {
   format: 'layout',
   accepts: (source) => EXTENSIONS.has(extname(source.formatName).toLowerCase()),
   async read(source: ByteSource, options: ReadOptions): Promise<ParsedSource> {
-    const { text, encoding } = await readAllText(source, options);
+    const { text, encoding } = await readWholeText(source, options, MAX_LAYOUT_BYTES, 'text layout');
     if (text.trim() === '') throw new ReadError('empty file');
     const tables = parseLayoutText(text);
     const warnings = tables.length === 0 ? ['no field list found (lines of names separated by 、 , ・ or bullets); nothing classified'] : [];

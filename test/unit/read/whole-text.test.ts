@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readAllText } from '../../../src/read/text.js';
+import { readWholeText } from '../../../src/read/whole-text.js';
+import { DEFAULT_LIMITS, type ReadOptions } from '../../../src/read/types.js';
+
+const opts = (encoding?: string): ReadOptions => ({ encoding, sampleRows: 0, allRows: false, limits: DEFAULT_LIMITS });
+const readAllText = (source: Parameters<typeof readWholeText>[0], o: { encoding?: string }) => readWholeText(source, opts(o.encoding), 1024 * 1024, 'text');
 import { memory } from './helpers.js';
 
-describe('readAllText', () => {
+describe('readWholeText', () => {
   it('detects the encoding as the CSV reader does', async () => {
     expect(await readAllText(memory('a.txt', Buffer.from('bbe1ccbe0a', 'hex')), {})).toEqual({ text: '氏名\n', encoding: 'euc-jp' });
     const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('氏名')]);
