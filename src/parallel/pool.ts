@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { HeaderClassifier } from '../classify/classifier.js';
-import { describeError, finishFile, headerEvidence, type EvidenceOptions, type HeaderResult } from '../scan.js';
+import { describeError, finishFile, headerEvidence, scanPath, type EvidenceOptions, type HeaderResult } from '../scan.js';
 import type { FileReport } from '../types.js';
 import type { FromWorker, ToWorker } from './worker.js';
 
@@ -43,7 +43,7 @@ function workerUrl(): URL {
 
 /**
  * Scans files in `jobs` workers; `onFile` is called as each file finishes (for progress). Reports come
- * back in no particular order. A worker that dies fails the files it held, and the scan goes on.
+ * back in no particular order. The files of a worker that dies are scanned on the main thread.
  */
 export async function scanInWorkers(
   files: PoolFile[],
@@ -55,6 +55,8 @@ export async function scanInWorkers(
   const reports: FileReport[] = [];
   let next = 0;
   let crashes = 0;
+  /** Files of workers that died, scanned again on the main thread at the end. */
+  const retry: number[] = [];
   // Only what can be cloned to a worker (the caller may pass the full ScanOptions with its classifier).
   const readOptions: EvidenceOptions = { sample: options.sample, allRows: options.allRows, encoding: options.encoding, limits: options.limits };
   const count = Math.min(jobs, files.length);
@@ -107,20 +109,29 @@ export async function scanInWorkers(
         else finish(finishFile(display, evidence, tableHeaders));
         feed();
       });
-      worker.on('error', (error) => {
+      worker.on('error', () => {
         if (settled) return;
         settled = true;
-        for (const id of held) finish({ path: files[id].display, tables: [], category: 'unknown', warnings: [], error: `could not be parsed (${error.name})` });
+        // A worker can die for reasons that are not the file's (it could not start on a loaded
+        // machine): its files are scanned again on the main thread, which reports a real read error
+        // as any single-threaded scan would.
+        for (const id of held) retry.push(id);
         held.clear();
-        // Run this slot again for the rest; a worker that keeps dying fails the files instead.
+        // Run this slot again for the rest; a worker that keeps dying leaves the rest to the main thread.
         if (++crashes <= 3 * count) void run().then(resolveWorker);
         else {
-          while (next < files.length) finish({ path: files[next++].display, tables: [], category: 'unknown', warnings: [], error: 'could not be scanned (the scan worker failed)' });
+          while (next < files.length) retry.push(next++);
           resolveWorker();
         }
       });
       feed();
     });
   await Promise.all(Array.from({ length: count }, run));
+  for (const id of retry.sort((a, b) => a - b)) {
+    events.start?.(files[id].display);
+    const report = { ...(await scanPath(files[id].path, { ...readOptions, classifier })), path: files[id].display };
+    reports.push(report);
+    events.done?.(report);
+  }
   return reports;
 }
