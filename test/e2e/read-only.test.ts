@@ -38,7 +38,7 @@ describe('read-only', () => {
     // --output for the formats written as files in practice (the writer is the same for all).
     for (const f of ['json', 'html']) runs.push(['scan', 'samples', '--format', f, '--output', join(outside, `report.${f}`)]);
     const result = await spawnMany(runs, { cwd: tree, work });
-    for (const r of result.runs) expect(r.code).toBe(0);
+    for (const r of result.runs) expect(r.code, `${r.args.join(" ")}: ${r.stderr}`).toBe(0);
     expect(readdirSync(outside).sort()).toEqual(['report.html', 'report.json']);
     const after = snapshot(tree);
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());

@@ -1,4 +1,4 @@
-// Golden files for the human-readable formats. Rewrite them with UPDATE_GOLDEN=1:
+// Golden files for every human-readable format in each language (JSON has its schema test). Rewrite them with UPDATE_GOLDEN=1:
 //   UPDATE_GOLDEN=1 npx vitest run test/unit/formatters/golden.test.ts
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -29,6 +29,15 @@ describe.each(['en', 'ja'] as const)('golden output (%s)', (lang) => {
   });
   it('markdown', () => {
     golden(`markdown.${lang}.md`, FORMATTERS.markdown(REPORT, options(lang)) as string);
+  });
+  it('csv inventory', () => {
+    golden(`inventory.${lang}.csv`, FORMATTERS.csv(REPORT, options(lang)) as string);
+  });
+  it('html', () => {
+    golden(`report.${lang}.html`, FORMATTERS.html(REPORT, options(lang)) as string);
+  });
+  it('sarif', () => {
+    golden(`report.${lang}.sarif`, FORMATTERS.sarif(REPORT, options(lang)) as string);
   });
   it('classify table', () => {
     golden(`classify.${lang}.txt`, formatClassify(CLASSIFY_RESULTS, 'table', options(lang)));
