@@ -317,6 +317,8 @@ export const REASON_TEMPLATES_JA: Readonly<Record<string, string>> = {
   declared: 'ポリシーで宣言済み',
   baseline: 'ベースラインに登録済み',
   unknown: '分類の手がかりなし（{text}）',
+  predicate: '「{0}」で始まる項目は有無を表すフラグで、データそのものではない',
+  headerless: 'ヘッダー行がないため、値だけで判断する',
 };
 
 function fill(template: string, reason: Reason): string | undefined {
