@@ -21,11 +21,13 @@ export interface HeadOptions {
 const isFiller = (s: Segment, index: number, options: HeadOptions) =>
   s.kind === 'num' || (s.kind === 'match' && s.entry!.role === 'ignore') || (s.kind === 'residue' && !!options.fillerResidue?.has(index));
 
-/** A word that carries a category of its own (not a neutral word, not filler, not unknown). */
 /** A token as a reader would write it: the dictionary's spelling for matches. */
 const shown = (s: Segment) => s.surface ?? s.text;
 
-// Not a non-personal neutral head either: 有無 in 有無区分 is part of the head, not its owner.
+/**
+ * A word that carries a category of its own: not a neutral word, not filler, not unknown, and not
+ * a non-personal neutral head (有無 in 有無区分 is part of the head, not its owner).
+ */
 const isMeaningful = (s: Segment) =>
   s.kind === 'match' && s.entry!.category !== 'unknown' && s.entry!.role !== 'ignore' && !(s.entry!.head === 'inherit' && s.entry!.category === 'none');
 
@@ -88,25 +90,9 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
     });
     return { category: 'none', subcategory: 'corporate', confidence: round(ORG_OWNED_CONFIDENCE * scale(coverage)), reasons };
   }
-  if (entry.head === 'inherit' && owner && isNeutralNoneHead(owner) && entry.category !== 'none' && entry.category !== 'unknown') {
-    reasons.push({ rule: 'inherit', text: `head "${shown(head)}" belongs to "${shown(owner)}" (${label(owner.entry!)}), not to a person`, tokens: [shown(owner), shown(head)], entry: owner.entry!.id });
-    return { category: 'none', subcategory: owner.entry!.subcategory, confidence: round(Math.min(entry.weight, owner.entry!.weight) * INHERIT_FACTOR * scale(coverage)), reasons };
-  }
-  if (entry.head === 'inherit' && owner?.kind === 'residue' && entry.category !== 'none') {
-    // block_name, 規格名: the name of something the dictionaries do not know need not be a person's.
-    // (A date or amount of an unknown thing stays a plain date or amount.)
-    return unknown(reasons, `head "${shown(head)}" is neutral and the word before it, "${shown(owner)}", is not in the dictionaries, so whose it is is unknown`);
-  }
-  if (entry.head === 'inherit' && owner?.kind === 'residue' && !(nearest && CATEGORY_RANK[nearest.entry!.category] > CATEGORY_RANK.personal)) {
-    // 口座名義人特認区分: an unknown word stands between the flag and the person; the flag is about it.
-    // Sensitive and My Number words still pass through (がん診断確定日): caution beats precision there.
-    reasons.push({ rule: 'head', text: `head "${shown(head)}" is neutral and the word before it, "${shown(owner)}", is not in the dictionaries; read as ${label(entry)}`, tokens: [shown(head)], entry: entry.id, weight: entry.weight });
-    return { category: entry.category, subcategory: entry.subcategory, confidence: round(entry.weight * UNKNOWN_HEAD_FACTOR * scale(coverage)), reasons };
-  }
-  if (entry.head === 'inherit' && nearest && mayInherit(entry, nearest.entry!)) return inherit(head, nearest, reasons, coverage);
-  if (entry.head === 'inherit' && nearest && entry.category !== 'unknown') {
-    reasons.push({ rule: 'head', text: `head "${shown(head)}" does not take its category from "${shown(nearest)}" (${label(nearest.entry!)}); read as ${label(entry)}`, tokens: [shown(head)], entry: entry.id, weight: entry.weight });
-    return { category: entry.category, subcategory: entry.subcategory, confidence: round(entry.weight * INHERIT_FACTOR * scale(coverage)), reasons };
+  if (entry.head === 'inherit') {
+    const decided = neutralHead(head, owner, nearest, reasons, coverage);
+    if (decided) return decided;
   }
   if (entry.category === 'unknown') {
     return unknown(reasons, `head "${shown(head)}" (${entry.id}) says nothing on its own and no word before it says whose it is`);
@@ -121,6 +107,37 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
     weight: entry.weight,
   });
   return { category: entry.category, subcategory: entry.subcategory, confidence: round(entry.weight * alone * scale(coverage)), reasons };
+}
+
+/**
+ * A neutral head (番号, 名, 日, 区分, 金額) is decided by what stands before it: a non-personal neutral
+ * head owns it (type_name), an unknown word hides its owner (block_name → unknown; a flag or date of
+ * an unknown thing stays a plain flag or date), or the nearest meaningful word lends its category
+ * within the head's inheritsFrom. Undefined when nothing before it decides (the head stands alone).
+ */
+function neutralHead(head: Segment, owner: Segment | undefined, nearest: Segment | undefined, reasons: Reason[], coverage: number): HeaderEvidence | undefined {
+  const entry = head.entry!;
+  if (owner && isNeutralNoneHead(owner) && entry.category !== 'none' && entry.category !== 'unknown') {
+    reasons.push({ rule: 'inherit', text: `head "${shown(head)}" belongs to "${shown(owner)}" (${label(owner.entry!)}), not to a person`, tokens: [shown(owner), shown(head)], entry: owner.entry!.id });
+    return { category: 'none', subcategory: owner.entry!.subcategory, confidence: round(Math.min(entry.weight, owner.entry!.weight) * INHERIT_FACTOR * scale(coverage)), reasons };
+  }
+  if (owner?.kind === 'residue' && entry.category !== 'none') {
+    // block_name, 規格名: the name of something the dictionaries do not know need not be a person's.
+    // (A date or amount of an unknown thing stays a plain date or amount.)
+    return unknown(reasons, `head "${shown(head)}" is neutral and the word before it, "${shown(owner)}", is not in the dictionaries, so whose it is is unknown`);
+  }
+  if (owner?.kind === 'residue' && !(nearest && CATEGORY_RANK[nearest.entry!.category] > CATEGORY_RANK.personal)) {
+    // 口座名義人特認区分: an unknown word stands between the flag and the person; the flag is about it.
+    // Sensitive and My Number words still pass through (がん診断確定日): caution beats precision there.
+    reasons.push({ rule: 'head', text: `head "${shown(head)}" is neutral and the word before it, "${shown(owner)}", is not in the dictionaries; read as ${label(entry)}`, tokens: [shown(head)], entry: entry.id, weight: entry.weight });
+    return { category: entry.category, subcategory: entry.subcategory, confidence: round(entry.weight * UNKNOWN_HEAD_FACTOR * scale(coverage)), reasons };
+  }
+  if (nearest && mayInherit(entry, nearest.entry!)) return inherit(head, nearest, reasons, coverage);
+  if (nearest && entry.category !== 'unknown') {
+    reasons.push({ rule: 'head', text: `head "${shown(head)}" does not take its category from "${shown(nearest)}" (${label(nearest.entry!)}); read as ${label(entry)}`, tokens: [shown(head)], entry: entry.id, weight: entry.weight });
+    return { category: entry.category, subcategory: entry.subcategory, confidence: round(entry.weight * INHERIT_FACTOR * scale(coverage)), reasons };
+  }
+  return undefined;
 }
 
 /** Whether a neutral head may take its category from this modifier (its inheritsFrom list, if any). */
