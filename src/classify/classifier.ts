@@ -2,7 +2,7 @@
 // head-final rule. Results are cached per distinct header for the life of the classifier, and
 // kuromoji is consulted only when Japanese residue trails the last known word.
 import type { CompiledDictionary } from '../dictionary/compile.js';
-import { normalize, type Normalized } from '../tokenize/normalize.js';
+import { normalize, normalizeExplained, type Normalized } from '../tokenize/normalize.js';
 import type { MorphToken, MorphTokenizer } from '../tokenize/tokenizer.js';
 import { CATEGORY_RANK, type ClassifyResult, type HeaderEvidence, type Reason } from '../types.js';
 import { baseText, parseComposite } from './composite.js';
@@ -25,6 +25,8 @@ export interface Explanation {
 export class HeaderClassifier {
   private readonly cache = new Map<string, Promise<ClassifyResult>>();
   private readonly scratch = new SegmentScratch();
+  /** Results computed synchronously, so composite parts are not computed twice. */
+  private readonly settled = new Map<string, ClassifyResult>();
 
   constructor(
     private readonly dict: CompiledDictionary,
@@ -34,9 +36,36 @@ export class HeaderClassifier {
   classify(header: string): Promise<ClassifyResult> {
     let result = this.cache.get(header);
     if (!result) {
-      result = this.compute(header);
+      const known = this.classifyWithoutMorphology(header);
+      result = known ? Promise.resolve(known) : this.compute(header);
       this.cache.set(header, result);
     }
+    return result;
+  }
+
+  /**
+   * The synchronous path, taken by nearly every header: when no Japanese residue trails the last
+   * known word, kuromoji has nothing to say and no promise chain is needed. Undefined otherwise.
+   */
+  private classifyWithoutMorphology(header: string): ClassifyResult | undefined {
+    const done = this.settled.get(header);
+    if (done) return done;
+    const composite = parseComposite(header);
+    const text = baseText(composite);
+    let evidence: HeaderEvidence | undefined;
+    if (text) {
+      const segments = segment(normalize(text), this.dict, this.scratch);
+      if (this.morph && trailingJapaneseResidue(segments)) return undefined;
+      evidence = headEvidence(segments);
+    }
+    const parts: ClassifyResult[] = [];
+    for (const part of composite.parts) {
+      const result = this.classifyWithoutMorphology(part);
+      if (!result) return undefined;
+      parts.push(result);
+    }
+    const result = combine(header, evidence, parts);
+    this.settled.set(header, result);
     return result;
   }
 
@@ -76,7 +105,7 @@ export class HeaderClassifier {
   async explain(header: string): Promise<Explanation> {
     const composite = parseComposite(header);
     const text = baseText(composite);
-    const norm = normalize(text);
+    const norm = normalizeExplained(text);
     const segments = segment(norm, this.dict);
     const morphology: MorphToken[] = [];
     if (this.morph) for (const s of segments) if (s.kind === 'residue' && s.script === 'ja') morphology.push(...(await this.morph.tokenize(s.text)));
@@ -100,6 +129,16 @@ export class HeaderClassifier {
       result: await this.classify(header),
     };
   }
+}
+
+/** Whether Japanese text the dictionaries do not know stands after the last known word. */
+function trailingJapaneseResidue(segments: Segment[]): boolean {
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const s = segments[i];
+    if (s.kind === 'num') continue;
+    return s.kind === 'residue' && s.script === 'ja';
+  }
+  return false;
 }
 
 /** The whole of a composite takes its strongest part when that part outranks the base. */

@@ -59,27 +59,17 @@ export function segment(norm: Normalized, dict: CompiledDictionary, scratch = ne
   uncovered[0] = 0;
   pieces[0] = 0;
   weight[0] = 0;
-  const offer = (end: number, u: number, p: number, w: number, start: number, hit: Hit | undefined) => {
-    const cu = uncovered[end];
-    if (cu === -1 || u < cu || (u === cu && (p < pieces[end] || (p === pieces[end] && w > weight[end])))) {
-      uncovered[end] = u;
-      pieces[end] = p;
-      weight[end] = w;
-      from[end] = start;
-      hitAt[end] = hit;
-    }
-  };
   for (let i = 0; i < n; i++) {
     const u = uncovered[i];
     if (u === -1) continue;
     // Leave this character uncovered. Digits cost nothing: numbering (住所1, tel2) is expected.
-    offer(i + 1, u + (chunks[chunkOf[i]].kind === 'num' ? 0 : 1), pieces[i], weight[i], i, undefined);
+    offer(scratch, i + 1, u + (chunks[chunkOf[i]].kind === 'num' ? 0 : 1), pieces[i], weight[i], i, undefined);
     let node = dict.root.next.get(key.charCodeAt(i));
     for (let j = i + 1; node; node = j < n ? node.next.get(key.charCodeAt(j++)) : undefined) {
       const end = j;
       if (node.hits.length === 0 || (chunkOf[i] !== chunkOf[end - 1] && !alignedAcrossChunks(norm, i, end))) continue;
       const hit = firstAllowed(node.hits, key, i, end, dict);
-      if (hit) offer(end, u, pieces[i] + 1, weight[i] + hit.entry.weight, i, hit);
+      if (hit) offer(scratch, end, u, pieces[i] + 1, weight[i] + hit.entry.weight, i, hit);
     }
   }
   // Walk back from the end to recover the chosen matches.
@@ -111,6 +101,18 @@ function alignedAcrossChunks(norm: Normalized, start: number, end: number): bool
   const startsChunk = norm.chunks[first].kind !== 'word' || start === 0 || norm.chunkOf[start - 1] !== first;
   const endsChunk = norm.chunks[last].kind !== 'word' || end === norm.key.length || norm.chunkOf[end] !== last;
   return startsChunk && endsChunk;
+}
+
+/** Keeps the better of the current and the offered way to cover key[0..end). */
+function offer(scratch: SegmentScratch, end: number, u: number, p: number, w: number, start: number, hit: Hit | undefined): void {
+  const cu = scratch.uncovered[end];
+  if (cu === -1 || u < cu || (u === cu && (p < scratch.pieces[end] || (p === scratch.pieces[end] && w > scratch.weight[end])))) {
+    scratch.uncovered[end] = u;
+    scratch.pieces[end] = p;
+    scratch.weight[end] = w;
+    scratch.from[end] = start;
+    scratch.hitAt[end] = hit;
+  }
 }
 
 /** The strongest hit whose entry does not exclude this place (most entries exclude nothing). */

@@ -15,7 +15,7 @@ export interface Normalized {
   chunks: Chunk[];
   /** For each char of key, the index of its chunk. */
   chunkOf: number[];
-  /** Human-readable record of what normalisation did, for `kojin explain`. */
+  /** Human-readable record of what normalisation did, for `kojin explain` (normalizeExplained only). */
   steps: { step: string; result: string }[];
 }
 
@@ -102,20 +102,27 @@ function isCamelBoundary(text: string, i: number): boolean {
 }
 
 export function normalize(header: string): Normalized {
-  const steps: Normalized['steps'] = [];
   const nfkc = header.normalize('NFKC');
-  steps.push({ step: 'NFKC (full-width letters and digits, half-width katakana)', result: nfkc });
   const kana = toKatakana(nfkc);
-  if (kana !== nfkc) steps.push({ step: 'hiragana → katakana', result: kana });
   const chunks = chunk(kana);
-  steps.push({ step: 'split on case, separators and scripts; lower-case', result: chunks.map((c) => c.text).join(' | ') });
   let key = '';
   const chunkOf: number[] = [];
   chunks.forEach((c, index) => {
     for (let i = 0; i < c.text.length; i++) chunkOf.push(index);
     key += c.text;
   });
-  return { key, chunks, chunkOf, steps };
+  return { key, chunks, chunkOf, steps: [] };
+}
+
+/** normalize() with a record of each step, for `kojin explain` (classification does not need it). */
+export function normalizeExplained(header: string): Normalized {
+  const norm = normalize(header);
+  const nfkc = header.normalize('NFKC');
+  const kana = toKatakana(nfkc);
+  norm.steps.push({ step: 'NFKC (full-width letters and digits, half-width katakana)', result: nfkc });
+  if (kana !== nfkc) norm.steps.push({ step: 'hiragana → katakana', result: kana });
+  norm.steps.push({ step: 'split on case, separators and scripts; lower-case', result: norm.chunks.map((c) => c.text).join(' | ') });
+  return norm;
 }
 
 /** The matching key of a dictionary surface: the same normalisation, separators removed. */

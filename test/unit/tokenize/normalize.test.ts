@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunk, normalize, surfaceKey, toKatakana } from '../../../src/tokenize/normalize.js';
+import { chunk, normalize, normalizeExplained, surfaceKey, toKatakana } from '../../../src/tokenize/normalize.js';
 import { romajiVariants } from '../../../src/tokenize/romaji.js';
 
 const texts = (s: string) => chunk(s).map((c) => c.text);
@@ -32,7 +32,7 @@ describe('normalize', () => {
   });
 
   it('records its steps for explain', () => {
-    expect(normalize('ﾌﾘｶﾞﾅ').steps.map((s) => s.step)).toEqual(expect.arrayContaining([expect.stringContaining('NFKC')]));
+    expect(normalizeExplained('ﾌﾘｶﾞﾅ').steps.map((s) => s.step)).toEqual(expect.arrayContaining([expect.stringContaining('NFKC')]));
   });
 
   it('handles empty and symbol-only headers', () => {
