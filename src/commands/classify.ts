@@ -25,7 +25,7 @@ export async function classifyCommand(headers: string[], options: ClassifyComman
   if (all.length === 0) throw new UsageError('classify: give header strings as arguments, or --stdin with one per line');
   const classifier = makeClassifier({ dictionaries: options.dictionary });
   const results = await classifier.classifyMany(all);
-  io.stdout(formatClassify(results, format, { lang: parseLang(options.lang, io.env), color: useColor(options.color, io), toolVersion: VERSION }));
+  io.stdout(await formatClassify(results, format, { lang: parseLang(options.lang, io.env), color: useColor(options.color, io), toolVersion: VERSION }));
   return results.some((r) => failOn.includes(r.category)) ? 1 : 0;
 }
 

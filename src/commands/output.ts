@@ -20,7 +20,7 @@ export interface OutputOptions {
 
 export async function writeReport(report: ScanReport, options: OutputOptions, io: CliIO): Promise<void> {
   const shiftJis = options.format === 'csv' && options.encoding?.toLowerCase().replace('-', '_') === 'shift_jis';
-  const rendered = formatReport(report, options.format, {
+  const rendered = await formatReport(report, options.format, {
     lang: options.lang,
     // A file never gets colour codes, whatever the terminal.
     color: options.output ? false : useColor(options.color, io),

@@ -1,42 +1,35 @@
-// The formatter registry: every output format is a pure function (report, options) → string | Buffer.
-// The CLI's --format choices derive from FORMATTERS' keys.
-
+// The formatters as the CLI uses them: the format names are known without loading any formatter,
+// and a report loads only the formatter it is printed in (the HTML and SARIF formatters, chalk and
+// the rest would otherwise cost every start-up). The registry of all formatters, for code that
+// wants them together, is ./registry.ts.
 import type { ClassifyResult, ScanReport } from '../types.js';
-import { csv } from './csv.js';
-import { html } from './html.js';
-import { classifyJson, json } from './json.js';
-import { markdown } from './markdown.js';
-import { sarif } from './sarif.js';
-import { classifyTable, table } from './table.js';
+import type { FormatName, FormatOptions, Formatter } from './registry.js';
 
-export interface FormatOptions {
-  lang: 'ja' | 'en';
-  color: boolean;
-  /** Only the csv formatter uses it: utf-8 (with BOM, the default) or shift_jis (CP932). */
-  encoding?: 'utf-8' | 'shift_jis';
-  toolVersion: string;
-}
+export type { FormatName, FormatOptions, Formatter } from './registry.js';
 
-export type Formatter = (report: ScanReport, options: FormatOptions) => string | Buffer;
-
-export const FORMATTERS = { table, json, markdown, csv, html, sarif } as const satisfies Record<string, Formatter>;
-
-export type FormatName = keyof typeof FORMATTERS;
-
-export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];
+/** The --format choices, in the registry's order (a test checks they match it). */
+export const FORMAT_NAMES: readonly FormatName[] = ['table', 'json', 'markdown', 'csv', 'html', 'sarif'];
 
 export function isFormatName(name: string): name is FormatName {
-  return Object.prototype.hasOwnProperty.call(FORMATTERS, name);
+  return (FORMAT_NAMES as readonly string[]).includes(name);
 }
 
+const LOADERS: Record<FormatName, () => Promise<Formatter>> = {
+  table: () => import('./table.js').then((m) => m.table),
+  json: () => import('./json.js').then((m) => m.json),
+  markdown: () => import('./markdown.js').then((m) => m.markdown),
+  csv: () => import('./csv.js').then((m) => m.csv),
+  html: () => import('./html.js').then((m) => m.html),
+  sarif: () => import('./sarif.js').then((m) => m.sarif),
+};
+
 /** Render a report in the named format. */
-export function formatReport(report: ScanReport, format: FormatName, options: FormatOptions): string | Buffer {
-  return FORMATTERS[format](report, options);
+export async function formatReport(report: ScanReport, format: FormatName, options: FormatOptions): Promise<string | Buffer> {
+  return (await LOADERS[format]())(report, options);
 }
 
 /** Output of `kojin classify`: aligned rows, or {"results": [...]} in input order. */
-export function formatClassify(results: ClassifyResult[], format: 'table' | 'json', options: FormatOptions): string {
-  return format === 'json' ? classifyJson(results, options) : classifyTable(results, options);
+export async function formatClassify(results: ClassifyResult[], format: 'table' | 'json', options: FormatOptions): Promise<string> {
+  if (format === 'json') return (await import('./json.js')).classifyJson(results, options);
+  return (await import('./table.js')).classifyTable(results, options);
 }
-
-export { displayWidth, truncate } from './text.js';

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORMATTERS } from '../../src/formatters/index.js';
+import { FORMATTERS } from '../../src/formatters/registry.js';
 import { REPORT } from '../unit/formatters/fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';

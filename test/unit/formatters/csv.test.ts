@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Encoding from 'encoding-japanese';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { FORMATTERS } from '../../../src/formatters/index.js';
+import { FORMATTERS } from '../../../src/formatters/registry.js';
 import { csvCell, csvRows, defuseFormula, toShiftJis } from '../../../src/formatters/csv.js';
 import type { ScanReport } from '../../../src/types.js';
 import { REPORT } from './fixture.js';

@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { FORMATTERS, formatClassify, type FormatOptions } from '../../../src/formatters/index.js';
+import { formatClassify, FORMAT_NAMES } from '../../../src/formatters/index.js';
+import { FORMATTERS, type FormatOptions } from '../../../src/formatters/registry.js';
 import { CLASSIFY_RESULTS, REPORT } from './fixture.js';
 
 const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../golden/formatters');
@@ -23,6 +24,10 @@ function golden(name: string, actual: string): void {
 
 const options = (lang: 'ja' | 'en'): FormatOptions => ({ lang, color: false, toolVersion: '0.1.0-test' });
 
+it('offers the --format choices of the registry, in its order', () => {
+  expect(FORMAT_NAMES).toEqual(Object.keys(FORMATTERS));
+});
+
 describe.each(['en', 'ja'] as const)('golden output (%s)', (lang) => {
   it('table', () => {
     golden(`table.${lang}.txt`, FORMATTERS.table(REPORT, options(lang)) as string);
@@ -39,7 +44,7 @@ describe.each(['en', 'ja'] as const)('golden output (%s)', (lang) => {
   it('sarif', () => {
     golden(`report.${lang}.sarif`, FORMATTERS.sarif(REPORT, options(lang)) as string);
   });
-  it('classify table', () => {
-    golden(`classify.${lang}.txt`, formatClassify(CLASSIFY_RESULTS, 'table', options(lang)));
+  it('classify table', async () => {
+    golden(`classify.${lang}.txt`, await formatClassify(CLASSIFY_RESULTS, 'table', options(lang)));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORMATTERS } from '../../../src/formatters/index.js';
+import { FORMATTERS } from '../../../src/formatters/registry.js';
 import { HTML_CSP, escapeHtml, scriptJson } from '../../../src/formatters/html.js';
 import type { ScanReport } from '../../../src/types.js';
 import { REPORT } from './fixture.js';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { FORMATTERS } from '../../../src/formatters/index.js';
+import { FORMATTERS } from '../../../src/formatters/registry.js';
 import type { ScanReport } from '../../../src/types.js';
 import { REPORT } from './fixture.js';
 

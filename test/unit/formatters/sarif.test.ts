@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import AjvModule from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { FORMATTERS } from '../../../src/formatters/index.js';
+import { FORMATTERS } from '../../../src/formatters/registry.js';
 import { artifactUri } from '../../../src/formatters/sarif.js';
 import { REPORT } from './fixture.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FORMATTERS, formatClassify } from '../../../src/formatters/index.js';
+import { formatClassify } from '../../../src/formatters/index.js';
+import { FORMATTERS } from '../../../src/formatters/registry.js';
 import { TABLE_WIDTH } from '../../../src/formatters/table.js';
 import { displayWidth, padEnd, truncate, wrap } from '../../../src/formatters/text.js';
 import type { ScanReport } from '../../../src/types.js';
@@ -80,8 +81,8 @@ describe('table formatter', () => {
 });
 
 describe('formatClassify', () => {
-  it('json keeps input order and the documented keys', () => {
-    const out = formatClassify(CLASSIFY_RESULTS, 'json', { lang: 'en', color: false, toolVersion: 'x' });
+  it('json keeps input order and the documented keys', async () => {
+    const out = await formatClassify(CLASSIFY_RESULTS, 'json', { lang: 'en', color: false, toolVersion: 'x' });
     expect(out.endsWith('}\n')).toBe(true);
     const parsed = JSON.parse(out) as { results: Array<Record<string, unknown>> };
     expect(parsed.results.map((r) => r.header)).toEqual(CLASSIFY_RESULTS.map((r) => r.header));
@@ -89,8 +90,8 @@ describe('formatClassify', () => {
     expect(Object.keys(parsed.results[1])).toEqual(['header', 'category', 'subcategory', 'confidence', 'reasons', 'parts']);
     expect((parsed.results[1].parts as unknown[]).length).toBe(6);
   });
-  it('table shows parts indented', () => {
-    const out = formatClassify(CLASSIFY_RESULTS, 'table', { lang: 'en', color: false, toolVersion: 'x' });
+  it('table shows parts indented', async () => {
+    const out = await formatClassify(CLASSIFY_RESULTS, 'table', { lang: 'en', color: false, toolVersion: 'x' });
     expect(out).toMatch(/\n└ 被保険者番号 +personal/);
   });
 });

@@ -15,7 +15,7 @@ import type { FileReport } from '../../../src/types.js';
 
 const root = join(import.meta.dirname, '../../..');
 const sorted = (files: FileReport[]) => [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-const render = (files: FileReport[]) => formatReport(buildReport('test', sorted(files), []), 'json', { lang: 'en', color: false, encoding: 'utf-8', toolVersion: 'test' }).toString();
+const render = async (files: FileReport[]) => (await formatReport(buildReport('test', sorted(files), []), 'json', { lang: 'en', color: false, encoding: 'utf-8', toolVersion: 'test' })).toString();
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -37,7 +37,7 @@ describe('--jobs', () => {
     const done: string[] = [];
     const parallel = await scanInWorkers(files, options, makeClassifier(), 2, { done: (r) => done.push(r.path) });
     expect(done.length).toBe(files.length);
-    expect(render(parallel)).toBe(render(single));
+    expect(await render(parallel)).toBe(await render(single));
   });
 
   it('reports unreadable files as errors, like a single-threaded scan', async () => {
