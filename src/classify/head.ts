@@ -91,7 +91,7 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
     return { category: 'none', subcategory: 'corporate', confidence: round(ORG_OWNED_CONFIDENCE * scale(coverage)), reasons };
   }
   if (entry.head === 'inherit') {
-    const decided = neutralHead(head, owner, nearest, reasons, coverage);
+    const decided = neutralHead(head, owner, resolveNeutral(segments, nearest, options), reasons, coverage);
     if (decided) return decided;
   }
   if (entry.category === 'unknown') {
@@ -138,6 +138,20 @@ function neutralHead(head: Segment, owner: Segment | undefined, nearest: Segment
     return { category: entry.category, subcategory: entry.subcategory, confidence: round(entry.weight * INHERIT_FACTOR * scale(coverage)), reasons };
   }
   return undefined;
+}
+
+/**
+ * A neutral word before a neutral head is itself decided by what stands before it: in 業者名コード
+ * the code belongs to 業者名, the name of a vendor (none), not to a person's name. The modifier is
+ * replaced by a copy carrying the category that its own compound resolves to.
+ */
+function resolveNeutral(segments: Segment[], modifier: Segment | undefined, options: HeadOptions): Segment | undefined {
+  if (!modifier || modifier.entry!.head !== 'inherit') return modifier;
+  const end = segments.indexOf(modifier);
+  if (end <= 0) return modifier;
+  const inner = decideHead(segments.slice(0, end + 1), options);
+  if (inner.category === 'unknown' || inner.category === modifier.entry!.category) return modifier;
+  return { ...modifier, entry: { ...modifier.entry!, category: inner.category, subcategory: inner.subcategory ?? modifier.entry!.subcategory } };
 }
 
 /** Whether a neutral head may take its category from this modifier (its inheritsFrom list, if any). */
