@@ -1,6 +1,7 @@
 // Shared helpers for reader tests: read a source fully into plain values.
 import { bufferSource } from '../../../src/read/source.js';
-import { DEFAULT_LIMITS, type ByteSource, type Limits, type ParsedSource, type ReadOptions, type Reader } from '../../../src/read/types.js';
+import { expect } from 'vitest';
+import { DEFAULT_LIMITS, ReadError, type ByteSource, type Limits, type ParsedSource, type ReadOptions, type Reader, type Row, type TableSource } from '../../../src/read/types.js';
 
 export const options = (extra: Partial<ReadOptions> = {}, limits: Partial<Limits> = {}): ReadOptions => ({
   sampleRows: 100,
@@ -29,4 +30,26 @@ export async function readAll(reader: Reader, source: ByteSource, opts: ReadOpti
     tables.push({ name: table.name, kind: table.kind, headerless: table.headerless, fields: table.fields, rows, warnings: table.warnings });
   }
   return { format: parsed.format, encoding: parsed.encoding, warnings: parsed.warnings, tables };
+}
+
+/** Every table of a parsed source with all its rows, keeping the TableSource itself. */
+export async function collect(parsed: ParsedSource): Promise<{ table: TableSource; rows: Row[] }[]> {
+  const out = [];
+  for await (const table of parsed.tables) {
+    const rows: Row[] = [];
+    for await (const row of table.rows) rows.push(row);
+    out.push({ table, rows });
+  }
+  return out;
+}
+
+/** The message of the ReadError that `run` throws (and a failure if it throws anything else, or nothing). */
+export async function errorOf(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ReadError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ReadError');
 }

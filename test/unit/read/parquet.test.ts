@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { collect, errorOf } from './helpers.js';
 import { parquetReader } from '../../../src/read/parquet.js';
 import { bufferSource, openFile } from '../../../src/read/source.js';
 import { DEFAULT_LIMITS, ReadError, type ParsedSource, type ReadOptions, type Row, type TableSource } from '../../../src/read/types.js';
@@ -7,25 +8,7 @@ import { DEFAULT_LIMITS, ReadError, type ParsedSource, type ReadOptions, type Ro
 const options = (more: Partial<ReadOptions> = {}): ReadOptions => ({ sampleRows: 100, allRows: false, limits: DEFAULT_LIMITS, ...more });
 const samplePath = new URL('../../../samples/inputs/members.parquet', import.meta.url).pathname;
 
-async function collect(parsed: ParsedSource): Promise<{ table: TableSource; rows: Row[] }[]> {
-  const out = [];
-  for await (const table of parsed.tables) {
-    const rows: Row[] = [];
-    for await (const row of table.rows) rows.push(row);
-    out.push({ table, rows });
-  }
-  return out;
-}
 
-async function errorOf(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ReadError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ReadError');
-}
 
 describe('parquetReader', () => {
   it('names nested columns as dotted paths and lists of structs with []', async () => {

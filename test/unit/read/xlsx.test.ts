@@ -2,8 +2,9 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { collect, errorOf } from './helpers.js';
+import { zip } from '../../support/zip.js';
 import { openFile, bufferSource } from '../../../src/read/source.js';
 import { xlsxReader } from '../../../src/read/xlsx.js';
 import { DEFAULT_LIMITS, ReadError, type ParsedSource, type ReadOptions, type Row, type TableSource } from '../../../src/read/types.js';
@@ -12,25 +13,7 @@ const options = (more: Partial<ReadOptions> = {}): ReadOptions => ({ sampleRows:
 const samplePath = new URL('../../../samples/inputs/employees.xlsx', import.meta.url).pathname;
 const fixture = (name: string) => new URL(`../../fixtures/read/${name}`, import.meta.url).pathname;
 
-async function collect(parsed: ParsedSource): Promise<{ table: TableSource; rows: Row[] }[]> {
-  const out = [];
-  for await (const table of parsed.tables) {
-    const rows: Row[] = [];
-    for await (const row of table.rows) rows.push(row);
-    out.push({ table, rows });
-  }
-  return out;
-}
 
-async function errorOf(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ReadError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ReadError');
-}
 
 async function readPath(path: string, more: Partial<ReadOptions> = {}) {
   return collect(await xlsxReader.read(await openFile(path), options(more)));
@@ -130,46 +113,6 @@ describe('xlsxReader errors', () => {
   });
 });
 
-/** A minimal deflate zip writer, so the test builds its hostile archives at run time. */
-function zip(entries: { name: string; data: Buffer }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data } of entries) {
-    const nameBytes = Buffer.from(name);
-    const packed = deflateRawSync(data);
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, packed);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + packed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
 
 describe('withMerges', () => {
   it('takes a single group merged over every column as the group row', async () => {
