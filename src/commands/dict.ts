@@ -2,7 +2,7 @@
 // dictionaries plus the checked ones.
 import { HeaderClassifier } from '../classify/classifier.js';
 import { compile } from '../dictionary/compile.js';
-import { builtinDictionaryFiles, loadDictionaries, loadDictionaryFile } from '../dictionary/load.js';
+import { loadDictionaries, loadDictionaryFile } from '../dictionary/load.js';
 import type { DictionaryEntry } from '../dictionary/schema.js';
 import type { CliIO } from '../io.js';
 import { UsageError } from '../io.js';
@@ -68,4 +68,3 @@ function mentions(result: { reasons: { entry?: string }[]; parts?: { reasons: { 
   return result.reasons.some((r) => r.entry === id) || (result.parts ?? []).some((p) => mentions(p, id));
 }
 
-export { builtinDictionaryFiles };

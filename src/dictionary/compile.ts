@@ -69,7 +69,7 @@ const KATAKANA_ONLY = /^[\u30A1-\u30FA\u30FC]+$/u;
 
 function insert(root: TrieNode, key: string, entry: DictionaryEntry, surface: string, abbr: boolean) {
   let node = root;
-  // Code units, as matchesAt walks them: a surrogate pair is two steps in both places.
+  // Code units, as segment() walks them: a surrogate pair is two steps in both places.
   for (let i = 0; i < key.length; i++) {
     const ch = key.charCodeAt(i);
     let child = node.next.get(ch);
@@ -84,16 +84,4 @@ function insert(root: TrieNode, key: string, entry: DictionaryEntry, surface: st
     node.hits.push({ entry, surface, abbr });
     node.hits.sort((a, b) => b.entry.weight - a.entry.weight);
   }
-}
-
-/** Every dictionary match starting at `start` of `key`: [end, hits] pairs, shortest first. */
-export function matchesAt(root: TrieNode, key: string, start: number): { end: number; hits: TrieNode['hits'] }[] {
-  const found: { end: number; hits: TrieNode['hits'] }[] = [];
-  let node: TrieNode | undefined = root;
-  for (let i = start; i < key.length; i++) {
-    node = node.next.get(key.charCodeAt(i));
-    if (!node) break;
-    if (node.hits.length > 0) found.push({ end: i + 1, hits: node.hits });
-  }
-  return found;
 }
