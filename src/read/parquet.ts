@@ -4,10 +4,31 @@
 // pages of the sampled rows are read from a file.
 import { promises as fs } from 'node:fs';
 import { extname } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { AsyncBuffer, FileMetaData, SchemaTree } from 'hyparquet';
 
 /** hyparquet is imported only when a Parquet file is read, so other scans do not pay for it. */
-const hyparquet = () => import('hyparquet');
+const hyparquet = () => {
+  guardLateRejections();
+  return import('hyparquet');
+};
+
+let guarded = false;
+/**
+ * hyparquet starts every column chunk of a row group at once and awaits them one by one, so when a
+ * corrupt chunk rejects, the chunks after it reject with nobody listening. The read itself has
+ * already failed and been reported as a corrupt file; those late rejections would otherwise crash
+ * the process. Only rejections raised inside hyparquet are absorbed; any other is rethrown, which
+ * is what Node would have done without this listener.
+ */
+function guardLateRejections(): void {
+  if (guarded) return;
+  guarded = true;
+  process.on('unhandledRejection', (reason) => {
+    if (reason instanceof Error && /[\\/]node_modules[\\/]hyparquet[\\/]/.test(reason.stack ?? '')) return;
+    throw reason;
+  });
+}
 import { FieldCollector, flattenRecord, type JsonValue } from './json-flatten.js';
 import { ReadError, type ByteSource, type ParsedSource, type Reader, type ReadOptions, type Row, type TableSource } from './types.js';
 
@@ -29,6 +50,7 @@ export const parquetReader: Reader = {
     const { asyncBufferFromFile, parquetMetadataAsync, parquetSchema } = await hyparquet();
     const file = await openBuffer(source, asyncBufferFromFile);
     if (file.byteLength < 12) throw corrupt('too short');
+    await probeFooter(file);
     let metadata: FileMetaData;
     try {
       metadata = await parquetMetadataAsync(file);
@@ -51,6 +73,41 @@ export const parquetReader: Reader = {
     return { format: 'parquet', tables: single(table), warnings };
   },
 };
+
+/** How long the footer may take to parse before the file is called corrupt. */
+export const FOOTER_PARSE_LIMIT_MS = 10_000;
+
+/**
+ * Parses the footer in a worker first (see parquet-probe.ts): hyparquet's synchronous footer decoder
+ * can loop on corrupt input, and only a worker can be stopped. A footer that parses there parses on
+ * the main thread too.
+ */
+async function probeFooter(file: AsyncBuffer): Promise<void> {
+  const tail = new DataView(await file.slice(file.byteLength - 8));
+  const length = tail.getUint32(0, true);
+  if (length + 8 > file.byteLength) throw corrupt('unreadable footer or metadata');
+  const footer = await file.slice(file.byteLength - 8 - length);
+  const url = import.meta.url.endsWith('.ts') ? new URL('../../dist/read/parquet-probe.js', import.meta.url) : new URL('./parquet-probe.js', import.meta.url);
+  const worker = new Worker(url);
+  try {
+    const answer = await new Promise<{ ok: boolean } | 'timeout'>((resolve, reject) => {
+      const timer = setTimeout(() => resolve('timeout'), FOOTER_PARSE_LIMIT_MS);
+      worker.once('message', (m: { ok: boolean }) => {
+        clearTimeout(timer);
+        resolve(m);
+      });
+      worker.once('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      worker.postMessage(footer, [footer]);
+    });
+    if (answer === 'timeout') throw corrupt(`the footer did not parse within ${FOOTER_PARSE_LIMIT_MS / 1000} s`);
+    if (!answer.ok) throw corrupt('unreadable footer or metadata');
+  } finally {
+    await worker.terminate();
+  }
+}
 
 async function openBuffer(source: ByteSource, asyncBufferFromFile: (path: string) => Promise<AsyncBuffer>): Promise<AsyncBuffer> {
   const direct = source.formatName === source.path && (await fs.stat(source.path).then((s) => s.isFile()).catch(() => false));

@@ -45,4 +45,10 @@ describe('parquetReader', () => {
     const text = bufferSource('x.parquet', 'x.parquet', Buffer.from('id,name\n1,a\n'));
     expect(await errorOf(() => parquetReader.read(text, options()))).toBe('corrupt Parquet file (no PAR1 signature at the start)');
   });
+
+  it('gives up on a footer whose decoding never ends, instead of hanging (found by fuzzing)', async () => {
+    const path = new URL('../../fixtures/read/footer-loop.parquet', import.meta.url).pathname;
+    const message = await errorOf(async () => parquetReader.read(await openFile(path), options()));
+    expect(message).toBe('corrupt Parquet file (the footer did not parse within 10 s)');
+  }, 60_000);
 });
