@@ -34,6 +34,9 @@ const isMeaningful = (s: Segment) =>
 /** A known word that only qualifies (新, 旧, new, old): neither a head nor an owner. */
 const isPureNeutral = (s: Segment) => s.kind === 'match' && s.entry!.category === 'unknown' && s.entry!.head !== 'inherit' && s.entry!.role === undefined;
 
+/** A role word that names no attribute of its own: the person it marks is the only thing it says. */
+const isOwnerOnly = (s: Segment) => s.kind === 'match' && s.entry!.role === 'person' && s.entry!.subcategory === 'name';
+
 const isNeutralNoneHead = (s: Segment) => s.kind === 'match' && s.entry!.head === 'inherit' && s.entry!.category === 'none';
 
 /** The concluding reason comes first, so a one-line view shows why; token matches follow. */
@@ -90,8 +93,16 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
     });
     return { category: 'none', subcategory: 'corporate', confidence: round(ORG_OWNED_CONFIDENCE * scale(coverage)), reasons };
   }
+  if (isOwnerOnly(head) && nearest?.entry!.category === 'sensitive') {
+    // A person named by what they are (disabled_persons, がん患者): the field says that of them.
+    return inherit(head, nearest, reasons, coverage);
+  }
   if (entry.head === 'inherit') {
-    const decided = neutralHead(head, owner, resolveNeutral(segments, nearest, options), reasons, coverage);
+    // A word that only says whose the field is (申出人, crew) makes personal data of a head naming
+    // what a person owns (番号, 名, コード: those with an ownedSubcategory). A flag, date or amount it
+    // merely owns (申出人区分, crew_created) is decided by the words before it, or by its own meaning.
+    const lender = entry.ownedSubcategory ? nearest : modifiers.find((s) => isMeaningful(s) && !isOwnerOnly(s));
+    const decided = neutralHead(head, owner, resolveNeutral(segments, lender, options), reasons, coverage);
     if (decided) return decided;
   }
   if (entry.category === 'unknown') {

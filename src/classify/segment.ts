@@ -67,9 +67,15 @@ export function segment(norm: Normalized, dict: CompiledDictionary, scratch = ne
     let node = dict.root.next.get(key.charCodeAt(i));
     for (let j = i + 1; node; node = j < n ? node.next.get(key.charCodeAt(j++)) : undefined) {
       const end = j;
-      if (node.hits.length === 0 || (chunkOf[i] !== chunkOf[end - 1] && !alignedAcrossChunks(norm, i, end))) continue;
+      if (node.hits.length === 0) continue;
+      const whole = chunkOf[i] === chunkOf[end - 1] || alignedAcrossChunks(norm, i, end);
+      const plural = pluralEnd(norm, i, end);
+      if (!whole && plural === -1) continue;
       const hit = firstAllowed(node.hits, key, i, end, dict);
-      if (hit) offer(scratch, end, u, pieces[i] + 1, weight[i] + hit.entry.weight, i, hit);
+      if (!hit) continue;
+      if (whole) offer(scratch, end, u, pieces[i] + 1, weight[i] + hit.entry.weight, i, hit);
+      // A word listed as spelled (days, mins) beats the same letters read as a plural (day + s).
+      if (plural !== -1 && !hit.abbr) offer(scratch, plural, u, pieces[i] + 1, weight[i] + hit.entry.weight - PLURAL_PENALTY, i, hit);
     }
   }
   // Walk back from the end to recover the chosen matches.
@@ -86,6 +92,25 @@ export function segment(norm: Normalized, dict: CompiledDictionary, scratch = ne
     kept = dropPartialWords(norm, kept);
   }
   return toSegments(norm, kept);
+}
+
+/** Shortest English word that takes a plural ending here; shorter ones make false plurals (is, as). */
+const MIN_PLURAL_STEM = 3;
+/** Weight a plural reading gives up, more than any difference between two entries' weights. */
+const PLURAL_PENALTY = 1;
+
+/**
+ * English words are listed singular; "holders", "addresses" and "employees" are the same words with
+ * a plural ending. Where a match of at least MIN_PLURAL_STEM letters is followed by "s" or "es" that
+ * ends its ASCII word, returns the end of the word (the match then covers the ending), else -1.
+ */
+function pluralEnd(norm: Normalized, start: number, end: number): number {
+  const { key, chunks, chunkOf } = norm;
+  if (end - start < MIN_PLURAL_STEM || end >= key.length || chunks[chunkOf[end - 1]].kind !== 'word' || chunkOf[end] !== chunkOf[end - 1]) return -1;
+  const ending = key.charCodeAt(end) === 0x73 ? 1 : key.charCodeAt(end) === 0x65 && key.charCodeAt(end + 1) === 0x73 ? 2 : 0; // s, es
+  const wordEnd = end + ending;
+  if (ending === 0 || (wordEnd < key.length && chunkOf[wordEnd] === chunkOf[end - 1])) return -1;
+  return alignedAcrossChunks(norm, start, wordEnd) ? wordEnd : -1;
 }
 
 /**

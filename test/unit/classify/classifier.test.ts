@@ -56,6 +56,26 @@ describe('head-final compounds', () => {
     expect(await cls('company_id')).toMatch(/^none\//);
   });
 
+  it('keeps the meaning of a flag or date that a role word merely owns', async () => {
+    expect(await cls('申出人区分')).toBe('none/flag');
+    expect(await cls('crew_created')).toBe('none/date');
+    // an attribute before the role word still decides (高齢 is an age), and so does a family role
+    expect(await cls('高齢負担者区分')).toBe('personal/age');
+    expect(await cls('tax_dependent_acquisition_date')).toBe('personal/family');
+  });
+
+  it('reads a person named by a sensitive attribute as that attribute', async () => {
+    expect(await cls('disabled_persons')).toBe('sensitive/disability');
+    expect(await cls('persons')).toBe('personal/name');
+  });
+
+  it('reads English plurals as their singular, but a listed spelling first', async () => {
+    expect(await cls('Account Holders Name')).toBe(await cls('Account Holder Name'));
+    expect(await cls('addresses')).toBe('personal/address');
+    expect(await cls('employees')).toBe('personal/name');
+    expect(await cls('total_early_leaving_mins')).toBe(await cls('total_early_leaving_minutes'));
+  });
+
   it('ignores numbering and filler', async () => {
     expect(await cls('住所1')).toBe('personal/address');
     expect(await cls('住所２')).toBe('personal/address');
