@@ -61,6 +61,9 @@ export function indexedSurfaces(entry: DictionaryEntry): string[] {
   // Katakana forms (the reading and katakana aliases) are also written in romaji in field names.
   const katakana = [entry.reading, ...surfacesOf(entry)].filter((s): s is string => !!s && KATAKANA_ONLY.test(s) && [...s].length >= MIN_READING_CHARS);
   if (entry.reading && [...entry.reading].length >= MIN_READING_CHARS) surfaces.add(entry.reading);
+  // The readings of other kanji spellings give romaji only: a katakana header is rarely written
+  // from a kanji alias, and a wrong reading then costs nothing but an unused key.
+  for (const reading of entry.readings ?? []) if ([...reading].length >= MIN_READING_CHARS) katakana.push(reading);
   for (const kana of katakana) for (const romaji of romajiVariants(kana)) if (romaji.length >= MIN_ROMAJI_CHARS) surfaces.add(romaji);
   return [...surfaces];
 }

@@ -1,7 +1,9 @@
 // One call that turns dictionary files into the compiled form the classifier uses.
 import { compile, type CompiledDictionary } from './compile.js';
 import { cachedLoad, dictionaryKey } from './cache.js';
-import { builtinDictionaryFiles, loadDictionaries } from './load.js';
+import { join } from 'node:path';
+import { builtinDictionaryDir, builtinDictionaryFiles, loadDictionaries } from './load.js';
+import { READINGS_FILE } from './readings.js';
 import type { EntryProblem } from './schema.js';
 
 export class DictionaryError extends Error {
@@ -22,7 +24,7 @@ export interface DictionaryOptions {
 
 /** Loads and compiles; any invalid entry is an error, since a silently skipped entry hides findings. */
 export function buildDictionary(options: DictionaryOptions = {}): CompiledDictionary {
-  const key = options.cacheDir ? dictionaryKey([...builtinDictionaryFiles(), ...(options.extra ?? [])], options.disable) : undefined;
+  const key = options.cacheDir ? dictionaryKey([...builtinDictionaryFiles(), join(builtinDictionaryDir(), READINGS_FILE), ...(options.extra ?? [])], options.disable) : undefined;
   const { entries, problems, keys } = cachedLoad(options.cacheDir, key, () => loadDictionaries(options));
   if (problems.length > 0) throw new DictionaryError(problems);
   return compile(entries, keys);

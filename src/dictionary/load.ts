@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 
 // yaml is loaded only when a dictionary is parsed (not when the compiled cache is used).
 const yaml = () => createRequire(import.meta.url)('yaml') as typeof import('yaml');
+import { readReadings, withReadings } from './readings.js';
 import { toEntry, validateEntry, type DictionaryEntry, type EntryProblem } from './schema.js';
 
 export interface LoadResult {
@@ -110,5 +111,6 @@ export function loadDictionaries(options: { extra?: string[]; disable?: string[]
     for (const entry of result.entries) byId.set(entry.id, entry);
   }
   const disabled = new Set(options.disable ?? []);
-  return { entries: [...byId.values()].filter((e) => !disabled.has(e.id)), problems };
+  const entries = [...byId.values()].filter((e) => !disabled.has(e.id));
+  return { entries: withReadings(entries, readReadings(builtinDictionaryDir())), problems };
 }

@@ -50,6 +50,8 @@ export interface DictionaryEntry {
   exclude?: string[];
   /** Self-tests: headers that must / must not classify as this entry's category through this entry. */
   examples?: { match?: string[]; nomatch?: string[] };
+  /** Readings of the entry's other kanji spellings, from dictionaries/readings.tsv (not written in entries). */
+  readings?: string[];
   /** Where the entry was read from (file:line), for messages. */
   origin?: string;
 }

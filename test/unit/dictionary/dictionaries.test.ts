@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { checkExamples } from '../../../src/commands/dict.js';
 import { compile, indexedSurfaces } from '../../../src/dictionary/compile.js';
-import { builtinDictionaryFiles, loadDictionaries, parseCsvDictionary, parseYamlDictionary } from '../../../src/dictionary/load.js';
+import { builtinDictionaryDir, builtinDictionaryFiles, loadDictionaries, parseCsvDictionary, parseYamlDictionary } from '../../../src/dictionary/load.js';
+import { hasKanji, parseReadings, readReadings, withReadings } from '../../../src/dictionary/readings.js';
+import { surfacesOf } from '../../../src/dictionary/schema.js';
 import { surfaceKey } from '../../../src/tokenize/normalize.js';
 
 const { entries, problems } = loadDictionaries();
@@ -32,6 +34,19 @@ describe('built-in dictionaries', () => {
       }
     }
     expect(clashes).toEqual([]);
+  });
+
+  it('have a line in readings.tsv for every kanji spelling, and none for spellings since removed (npm run readings)', () => {
+    const listed = [...readReadings(builtinDictionaryDir()).keys()].sort();
+    const spelled = [...new Set(loadDictionaries().entries.flatMap((e) => surfacesOf(e)).filter(hasKanji))].sort();
+    expect(listed).toEqual(spelled);
+  });
+
+  it('index the romaji of a kanji alias from its listed reading, and nothing without one', () => {
+    const entry = { id: 't.surgery', term: '手術歴', aliases: { ja: ['手術'] }, category: 'sensitive' as const, subcategory: 'medical', weight: 0.9 };
+    expect(indexedSurfaces(entry)).not.toContain('syujyutu');
+    const [withReading] = withReadings([entry], parseReadings('手術\tシュジュツ\n手術歴\t\n'));
+    expect(indexedSurfaces(withReading)).toEqual(expect.arrayContaining(['shujutsu', 'syuzyutu', 'syujyutu']));
   });
 
   it('cover every subcategory of the taxonomy', () => {
