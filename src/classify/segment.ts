@@ -17,7 +17,7 @@ export interface Segment {
   surface?: string;
   /** Script of the residue: ASCII word or Japanese. */
   script?: 'word' | 'ja';
-  /** Residue that is the unknown start of a word ending in known abbreviations (hhkn in hhknnmkj). */
+  /** Residue that is the unknown start of a word ending in known abbreviations or romaji (hhkn in hhknnmkj). */
   stem?: boolean;
 }
 
@@ -75,7 +75,7 @@ export function segment(norm: Normalized, dict: CompiledDictionary, scratch = ne
       if (!hit) continue;
       if (whole) offer(scratch, end, u, pieces[i] + 1, weight[i] + hit.entry.weight, i, hit);
       // A word listed as spelled (days, mins) beats the same letters read as a plural (day + s).
-      if (plural !== -1 && !hit.abbr) offer(scratch, plural, u, pieces[i] + 1, weight[i] + hit.entry.weight - PLURAL_PENALTY, i, hit);
+      if (plural !== -1 && !hit.tail) offer(scratch, plural, u, pieces[i] + 1, weight[i] + hit.entry.weight - PLURAL_PENALTY, i, hit);
     }
   }
   // Walk back from the end to recover the chosen matches.
@@ -163,8 +163,11 @@ function excluded(entry: DictionaryEntry, key: string, start: number, end: numbe
  * An ASCII word is either wholly explained by matches or not at all: "percentage" must not become
  * "percent" + residue, and "iphone" must not yield "phone". Matches touching a partly covered
  * word are dropped, with one exception: a legacy romaji field name may end in known abbreviations
+ * or romaji words
  * after an unknown beginning (hhknnmkj = hhkn + nm + kj; kykseiymd = kyk + seiymd), so a run of
- * abbreviation matches that ends the word is kept and the rest of the word is an unknown prefix.
+ * abbreviation or romaji matches that ends the word is kept and the rest of the word is an unknown
+ * prefix (zrnbyoumei = zrn + byoumei). English surfaces never end such a word: "percentage" stays
+ * unknown rather than "percent" + "age".
  */
 function dropPartialWords(norm: Normalized, matched: Matched[]): Matched[] {
   const covered = new Uint8Array(norm.key.length);
@@ -181,7 +184,7 @@ function dropPartialWords(norm: Normalized, matched: Matched[]): Matched[] {
   });
   if (partial.size === 0) return matched;
   const kept = new Set<Matched>();
-  for (const chunk of partial) for (const m of abbreviationTail(norm, chunk, matched)) kept.add(m);
+  for (const chunk of partial) for (const m of romajiTail(norm, chunk, matched)) kept.add(m);
   return matched.filter((m) => {
     if (kept.has(m)) return true;
     for (let i = m.start; i < m.end; i++) if (partial.has(norm.chunkOf[i])) return false;
@@ -189,8 +192,8 @@ function dropPartialWords(norm: Normalized, matched: Matched[]): Matched[] {
   });
 }
 
-/** The contiguous run of abbreviation matches that ends a word (after a longer unknown start), if any. */
-function abbreviationTail(norm: Normalized, chunk: number, matched: Matched[]): Matched[] {
+/** The contiguous run of abbreviation or romaji matches that ends a word (after a longer unknown start), if any. */
+function romajiTail(norm: Normalized, chunk: number, matched: Matched[]): Matched[] {
   const start = norm.chunkOf.indexOf(chunk);
   let end = start;
   while (end < norm.key.length && norm.chunkOf[end] === chunk) end++;
@@ -198,13 +201,18 @@ function abbreviationTail(norm: Normalized, chunk: number, matched: Matched[]): 
   const run: Matched[] = [];
   let at = end;
   for (const m of inWord) {
-    if (m.end !== at || !m.hit.abbr) break;
+    if (m.end !== at || !m.hit.tail) break;
     run.unshift(m);
     at = m.start;
   }
-  // The unknown beginning must be a real stem, not one stray letter.
-  return at - start >= 2 ? run : [];
+  // The unknown beginning must be a real stem, not one stray letter: a match that leaves one letter
+  // before it (t + aisyou in taisyounmkn) is taken back into the stem (taisyou + nm + kn).
+  while (run.length > 0 && at - start < MIN_STEM) at = run.shift()!.end;
+  return run;
 }
+
+/** Shortest unknown beginning of a legacy romaji word. */
+const MIN_STEM = 2;
 
 function toSegments(norm: Normalized, matched: Matched[]): Segment[] {
   const segments: Segment[] = [];

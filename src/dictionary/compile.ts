@@ -8,7 +8,7 @@ export interface TrieNode {
   /** Children by UTF-16 code unit (numbers: a one-character string per step would be garbage). */
   next: Map<number, TrieNode>;
   /** Entries whose surface ends here, with the surface that put them here. */
-  hits: { entry: DictionaryEntry; surface: string; abbr: boolean }[];
+  hits: { entry: DictionaryEntry; surface: string; tail: boolean }[];
 }
 
 export interface CompiledDictionary {
@@ -24,8 +24,12 @@ const MIN_READING_CHARS = 3;
 /** Generated romaji shorter than this collides with English (sei, mei). */
 const MIN_ROMAJI_CHARS = 5;
 
-/** One indexed surface: [matching key, entry index, surface as written, is an abbreviation]. */
-export type IndexedKey = [key: string, entry: number, surface: string, abbr: boolean];
+/**
+ * One indexed surface: [matching key, entry index, surface as written, tail]. A tail surface is an
+ * abbreviation or romaji, which may end a legacy romaji word whose beginning the dictionaries do
+ * not know (hhknnmkj = hhkn + nm + kj; zrnbyoumei = zrn + byoumei).
+ */
+export type IndexedKey = [key: string, entry: number, surface: string, tail: boolean];
 
 /**
  * The normalised keys of every entry's surfaces. This is most of the cost of compiling (NFKC,
@@ -34,10 +38,11 @@ export type IndexedKey = [key: string, entry: number, surface: string, abbr: boo
 export function indexKeys(entries: DictionaryEntry[]): IndexedKey[] {
   const keys: IndexedKey[] = [];
   entries.forEach((entry, index) => {
-    const abbreviations = new Set((entry.aliases?.abbr ?? []).map(surfaceKey));
-    for (const surface of indexedSurfaces(entry)) {
+    const romaji = romajiSurfaces(entry);
+    const tails = new Set([...(entry.aliases?.abbr ?? []), ...(entry.aliases?.romaji ?? []), ...romaji].map(surfaceKey));
+    for (const surface of indexedSurfaces(entry, romaji)) {
       const key = surfaceKey(surface);
-      if (key) keys.push([key, index, surface, abbreviations.has(key)]);
+      if (key) keys.push([key, index, surface, tails.has(key)]);
     }
   });
   return keys;
@@ -51,26 +56,33 @@ export function compile(entries: DictionaryEntry[], keys: IndexedKey[] = indexKe
     byId.set(entry.id, entry);
     if (entry.exclude?.length) excludes.set(entry.id, entry.exclude.map(surfaceKey).filter(Boolean));
   }
-  for (const [key, index, surface, abbr] of keys) insert(root, key, entries[index], surface, abbr);
+  for (const [key, index, surface, tail] of keys) insert(root, key, entries[index], surface, tail);
   return { root, entries, byId, excludes };
 }
 
-/** The surfaces an entry is indexed under: its own, its reading, and romaji made from the reading. */
-export function indexedSurfaces(entry: DictionaryEntry): string[] {
+/** The surfaces an entry is indexed under: its own, its reading, and romaji made from readings. */
+export function indexedSurfaces(entry: DictionaryEntry, romaji = romajiSurfaces(entry)): string[] {
   const surfaces = new Set(surfacesOf(entry));
-  // Katakana forms (the reading and katakana aliases) are also written in romaji in field names.
-  const katakana = [entry.reading, ...surfacesOf(entry)].filter((s): s is string => !!s && KATAKANA_ONLY.test(s) && [...s].length >= MIN_READING_CHARS);
   if (entry.reading && [...entry.reading].length >= MIN_READING_CHARS) surfaces.add(entry.reading);
-  // The readings of other kanji spellings give romaji only: a katakana header is rarely written
-  // from a kanji alias, and a wrong reading then costs nothing but an unused key.
-  for (const reading of entry.readings ?? []) if ([...reading].length >= MIN_READING_CHARS) katakana.push(reading);
-  for (const kana of katakana) for (const romaji of romajiVariants(kana)) if (romaji.length >= MIN_ROMAJI_CHARS) surfaces.add(romaji);
+  for (const r of romaji) surfaces.add(r);
   return [...surfaces];
+}
+
+/**
+ * Romaji spellings generated from the entry's katakana forms (its reading and katakana aliases) and
+ * from the readings of its other kanji spellings. Those readings give romaji only: a katakana header
+ * is rarely written from a kanji alias, and a wrong reading then costs nothing but an unused key.
+ */
+function romajiSurfaces(entry: DictionaryEntry): string[] {
+  const katakana = [entry.reading, ...surfacesOf(entry), ...(entry.readings ?? [])].filter((s): s is string => !!s && KATAKANA_ONLY.test(s) && [...s].length >= MIN_READING_CHARS);
+  const out = new Set<string>();
+  for (const kana of katakana) for (const romaji of romajiVariants(kana)) if (romaji.length >= MIN_ROMAJI_CHARS) out.add(romaji);
+  return [...out];
 }
 
 const KATAKANA_ONLY = /^[\u30A1-\u30FA\u30FC]+$/u;
 
-function insert(root: TrieNode, key: string, entry: DictionaryEntry, surface: string, abbr: boolean) {
+function insert(root: TrieNode, key: string, entry: DictionaryEntry, surface: string, tail: boolean) {
   let node = root;
   // Code units, as segment() walks them: a surrogate pair is two steps in both places.
   for (let i = 0; i < key.length; i++) {
@@ -84,7 +96,7 @@ function insert(root: TrieNode, key: string, entry: DictionaryEntry, surface: st
   }
   // Two entries on the same surface: the stronger weight is tried first.
   if (!node.hits.some((h) => h.entry.id === entry.id)) {
-    node.hits.push({ entry, surface, abbr });
+    node.hits.push({ entry, surface, tail });
     node.hits.sort((a, b) => b.entry.weight - a.entry.weight);
   }
 }

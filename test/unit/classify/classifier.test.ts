@@ -76,6 +76,12 @@ describe('head-final compounds', () => {
     expect(await cls('total_early_leaving_mins')).toBe(await cls('total_early_leaving_minutes'));
   });
 
+  it('reads a legacy romaji word as an unknown prefix and the romaji words that end it', async () => {
+    expect(await cls('zzzbyoumei')).toBe('sensitive/medical'); // 病名 after a prefix it does not know
+    expect(await cls('taisyounmkn')).toBe('personal/name'); // a one-letter stem is taken back: taisyou + nm + kn
+    expect(await cls('zbyoumei')).toBe('unknown/-'); // one stray letter is not a stem
+  });
+
   it('ignores numbering and filler', async () => {
     expect(await cls('住所1')).toBe('personal/address');
     expect(await cls('住所２')).toBe('personal/address');
