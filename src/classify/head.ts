@@ -101,7 +101,10 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
     // A word that only says whose the field is (申出人, crew) makes personal data of a head naming
     // what a person owns (番号, 名, コード: those with an ownedSubcategory). A flag, date or amount it
     // merely owns (申出人区分, crew_created) is decided by the words before it, or by its own meaning.
-    const lender = entry.ownedSubcategory ? nearest : modifiers.find((s) => isMeaningful(s) && !isOwnerOnly(s));
+    // A flag, date or amount anywhere after a sensitive word is about it (高度障害Ｓ支払年月日: the
+    // date a benefit for a severe disability was paid): caution beats precision there.
+    const sensitive = entry.category === 'none' ? modifiers.find((s) => s.kind === 'match' && s.entry!.category === 'sensitive') : undefined;
+    const lender = sensitive ?? (entry.ownedSubcategory ? nearest : modifiers.find((s) => isMeaningful(s) && !isOwnerOnly(s)));
     const decided = neutralHead(head, owner, resolveNeutral(segments, lender, options), reasons, coverage);
     if (decided) return decided;
   }
