@@ -205,14 +205,17 @@ function romajiTail(norm: Normalized, chunk: number, matched: Matched[]): Matche
     run.unshift(m);
     at = m.start;
   }
-  // The unknown beginning must be a real stem, not one stray letter: a match that leaves one letter
-  // before it (t + aisyou in taisyounmkn) is taken back into the stem (taisyou + nm + kn).
-  while (run.length > 0 && at - start < MIN_STEM) at = run.shift()!.end;
+  // The unknown beginning must be a real stem, not one stray letter: a short match that leaves one
+  // letter before it (t + aisyou in taisyounmkn) is taken back into the stem (taisyou + nm + kn).
+  // A one-letter prefix before a long romaji word is a legacy naming habit (t + mynumber, w + byoumei).
+  while (run.length > 0 && at - start < MIN_STEM && !(at - start === 1 && run[0].end - run[0].start >= LONG_AFTER_LETTER)) at = run.shift()!.end;
   return run;
 }
 
 /** Shortest unknown beginning of a legacy romaji word. */
 const MIN_STEM = 2;
+/** A romaji word at least this long may follow a one-letter prefix. */
+const LONG_AFTER_LETTER = 7;
 
 function toSegments(norm: Normalized, matched: Matched[]): Segment[] {
   const segments: Segment[] = [];

@@ -79,7 +79,8 @@ describe('head-final compounds', () => {
   it('reads a legacy romaji word as an unknown prefix and the romaji words that end it', async () => {
     expect(await cls('zzzbyoumei')).toBe('sensitive/medical'); // 病名 after a prefix it does not know
     expect(await cls('taisyounmkn')).toBe('personal/name'); // a one-letter stem is taken back: taisyou + nm + kn
-    expect(await cls('zbyoumei')).toBe('unknown/-'); // one stray letter is not a stem
+    expect(await cls('zjusho')).toBe('unknown/-'); // one stray letter before a short word is not a stem
+    expect(await cls('P02-P028-TMYNUMBER')).toBe('my_number/individual_number'); // but a one-letter prefix before a long word is
   });
 
   it('ignores numbering and filler', async () => {
