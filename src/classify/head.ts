@@ -103,8 +103,11 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
     // merely owns (申出人区分, crew_created) is decided by the words before it, or by its own meaning.
     // A flag, date or amount anywhere after a sensitive word is about it (高度障害Ｓ支払年月日: the
     // date a benefit for a severe disability was paid): caution beats precision there.
-    const sensitive = entry.category === 'none' ? modifiers.find((s) => s.kind === 'match' && s.entry!.category === 'sensitive') : undefined;
-    const lender = sensitive ?? (entry.ownedSubcategory ? nearest : modifiers.find((s) => isMeaningful(s) && !isOwnerOnly(s)));
+    // (An id or name of a person (受診者番号: 受診 + 者 + 番号) stays the person's id or name.)
+    const personOwned = entry.ownedSubcategory && nearest && isOwnerOnly(nearest);
+    const sensitive = (entry.category === 'none' || entry.category === 'unknown') && !personOwned ? modifiers.find((s) => s.kind === 'match' && s.entry!.category === 'sensitive') : undefined;
+    if (sensitive && mayInherit(entry, sensitive.entry!)) return inherit(head, sensitive, reasons, coverage);
+    const lender = entry.ownedSubcategory ? nearest : modifiers.find((s) => isMeaningful(s) && !isOwnerOnly(s));
     const decided = neutralHead(head, owner, resolveNeutral(segments, lender, options), reasons, coverage);
     if (decided) return decided;
   }
@@ -131,7 +134,7 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
  */
 function neutralHead(head: Segment, owner: Segment | undefined, nearest: Segment | undefined, reasons: Reason[], coverage: number): HeaderEvidence | undefined {
   const entry = head.entry!;
-  if (owner && isNeutralNoneHead(owner) && entry.category !== 'none' && entry.category !== 'unknown') {
+  if (owner && isNeutralNoneHead(owner) && entry.category !== 'none') {
     reasons.push({ rule: 'inherit', text: `head "${shown(head)}" belongs to "${shown(owner)}" (${label(owner.entry!)}), not to a person`, tokens: [shown(owner), shown(head)], entry: owner.entry!.id });
     return { category: 'none', subcategory: owner.entry!.subcategory, confidence: round(Math.min(entry.weight, owner.entry!.weight) * INHERIT_FACTOR * scale(coverage)), reasons };
   }

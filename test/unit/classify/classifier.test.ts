@@ -83,6 +83,14 @@ describe('head-final compounds', () => {
     expect(await cls('P02-P028-TMYNUMBER')).toBe('my_number/individual_number'); // but a one-letter prefix before a long word is
   });
 
+  it('reads a flag, date, note or data field after a sensitive word anywhere before it as sensitive', async () => {
+    expect(await cls('高度障害Ｓ支払年月日')).toBe('sensitive/disability'); // 支払 stands between
+    expect(await cls('両眼失明コメント')).toBe('sensitive/disability');
+    expect(await cls('condition_status_source_value')).toBe('sensitive/medical');
+    expect(await cls('備考')).toBe('none/other');
+    expect(await cls('受診者番号')).toBe('personal/customer_id'); // an id of the person, not the visit
+  });
+
   it('ignores numbering and filler', async () => {
     expect(await cls('住所1')).toBe('personal/address');
     expect(await cls('住所２')).toBe('personal/address');
