@@ -1,51 +1,72 @@
 // Accuracy on the labelled corpora in test/fixtures/corpus. The figures are printed on every run;
 // the README quotes them. Run alone with:  npx vitest run test/accuracy
 //
-// - headers-dev.tsv (325 headers from ../shared/corpus): the foundation issue's floors.
-// - headers.tsv (3,441 gathered headers): regression floors at today's level. The dictionaries
-//   issue asks for more (sensitive and personal recall ≥ 0.95 …); see the README's Accuracy section.
+// - headers-dev.tsv: the 325 headers of ../shared/corpus.
+// - headers.tsv: the headers gathered from public material (audited against the taxonomy; see
+//   its README), more than 3,000.
+// The foundation issue's floors must hold on each and on both together. The dictionaries issue asks
+// for more (sensitive and personal recall ≥ 0.95 …): those figures are printed, and held at
+// today's level so they cannot slip back; the README's Accuracy section says which are met.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HeaderClassifier } from '../../src/classify/classifier.js';
 import { buildDictionary } from '../../src/dictionary/index.js';
-import { evaluate, formatMetrics, parseCorpus, type Metrics } from '../../src/evaluate.js';
+import { evaluate, formatMetrics, parseCorpus, type LabelledHeader, type Metrics } from '../../src/evaluate.js';
 import { MorphTokenizer } from '../../src/tokenize/tokenizer.js';
+
+const DEV = 'test/fixtures/corpus/headers-dev.tsv';
+const GATHERED = 'test/fixtures/corpus/headers.tsv';
 
 let classifier: HeaderClassifier;
 beforeAll(() => {
   classifier = new HeaderClassifier(buildDictionary(), new MorphTokenizer());
 });
 
-async function measure(path: string): Promise<Metrics> {
-  const items = parseCorpus(readFileSync(path, 'utf8'));
+const corpus = (path: string) => parseCorpus(readFileSync(path, 'utf8'));
+
+async function measure(name: string, items: LabelledHeader[]): Promise<Metrics> {
   const metrics = await evaluate(items, classifier);
-  console.log(formatMetrics(path, metrics));
+  console.log(formatMetrics(name, metrics));
   return metrics;
 }
 
-describe('accuracy on labelled real-world headers', () => {
-  it('holds the foundation floors on the development corpus', async () => {
-    const m = await measure('test/fixtures/corpus/headers-dev.tsv');
-    expect(m.total).toBe(325);
-    expect(m.recall.my_number).toBe(1);
-    expect(m.precision.my_number).toBeGreaterThanOrEqual(0.98);
-    expect(m.recall.sensitive).toBeGreaterThanOrEqual(0.9);
-    expect(m.recall.personal).toBeGreaterThanOrEqual(0.9);
-    expect(m.noneFlagged).toBeLessThanOrEqual(0.05);
-  });
+function expectFoundationFloors(m: Metrics): void {
+  expect(m.recall.my_number).toBe(1);
+  expect(m.precision.my_number).toBeGreaterThanOrEqual(0.98);
+  expect(m.recall.sensitive).toBeGreaterThanOrEqual(0.9);
+  expect(m.recall.personal).toBeGreaterThanOrEqual(0.9);
+  expect(m.noneFlagged).toBeLessThanOrEqual(0.05);
+}
 
-  it('does not fall below today’s level on the gathered corpus', async () => {
-    const items = parseCorpus(readFileSync('test/fixtures/corpus/headers.tsv', 'utf8'));
+describe('accuracy on labelled real-world headers', () => {
+  it('has a gathered corpus of real headers in every script and casing, a third of them non-personal', () => {
+    const items = corpus(GATHERED);
     expect(new Set(items.map((i) => i.header)).size).toBeGreaterThanOrEqual(2000);
     expect(items.filter((i) => i.category === 'none').length / items.length).toBeGreaterThanOrEqual(1 / 3);
-    const m = await measure('test/fixtures/corpus/headers.tsv');
-    expect(m.precision.my_number).toBeGreaterThanOrEqual(0.98);
-    expect(m.recall.my_number).toBeGreaterThanOrEqual(0.85);
-    expect(m.recall.sensitive).toBeGreaterThanOrEqual(0.76);
+    const some = (test: RegExp) => items.filter((i) => test.test(i.header)).length;
+    expect(some(/[\u4E00-\u9FFF]/u), 'kanji').toBeGreaterThan(100);
+    expect(some(/^[a-z0-9_]+$/), 'snake_case / lower').toBeGreaterThan(100);
+    expect(some(/^[A-Z0-9_-]+$/), 'UPPER').toBeGreaterThan(50);
+    expect(some(/[a-z][A-Z]/), 'camelCase').toBeGreaterThan(20);
+    expect(some(/[\uFF01-\uFF5E]/u), 'full-width Latin').toBeGreaterThan(20);
+  });
+
+  it('holds the foundation floors on the development corpus', async () => {
+    const items = corpus(DEV);
+    expect(items.length).toBe(325);
+    expectFoundationFloors(await measure(DEV, items));
+  });
+
+  it('holds the foundation floors on the gathered corpus and on both together', async () => {
+    expectFoundationFloors(await measure(GATHERED, corpus(GATHERED)));
+    expectFoundationFloors(await measure('both corpora', [...corpus(DEV), ...corpus(GATHERED)]));
+  });
+
+  it('does not fall below today’s level towards the dictionaries issue’s targets on the gathered corpus', async () => {
+    const m = await measure(GATHERED, corpus(GATHERED));
+    expect(m.precision.my_number).toBeGreaterThanOrEqual(0.99);
     expect(m.precision.sensitive).toBeGreaterThanOrEqual(0.95);
-    expect(m.recall.personal).toBeGreaterThanOrEqual(0.84);
-    expect(m.precision.personal).toBeGreaterThanOrEqual(0.83);
-    expect(m.noneFlagged).toBeLessThanOrEqual(0.075);
-    expect(m.unknownRate).toBeLessThanOrEqual(0.09);
+    expect(m.precision.personal).toBeGreaterThanOrEqual(0.89);
+    expect(m.unknownRate).toBeLessThanOrEqual(0.06);
   });
 });
