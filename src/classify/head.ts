@@ -60,15 +60,23 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
     }));
   if (words.length === 0) return unknown(reasons, 'no words to classify');
   const first = words[0].s;
-  if (words.length > 1 && first.kind === 'match' && first.entry!.role === 'predicate') {
-    // with_my_number, is_foreigner: a yes/no about the rest. A flag about a My Number is not the number.
-    const rest = decideHead(segments.slice(words[0].i + 1), { ...options, fillerResidue: shiftSet(options.fillerResidue, words[0].i + 1) });
-    rest.reasons.push(reasons[0]);
+  const isVerb = (s: Segment) => s.kind === 'match' && (s.entry!.role === 'predicate' || s.entry!.role === 'copula');
+  // with_my_number, is_foreigner: a yes/no about the rest; so is a statement after its subject
+  // (crew_is_for_tax_deduction, DependentsIsForCat3Ins).
+  const verbAt = words.findIndex((w, k) => k < words.length - 1 && (k === 0 ? isVerb(w.s) : w.s.kind === 'match' && w.s.entry!.role === 'copula'));
+  if (verbAt !== -1) {
+    const verb = words[verbAt];
+    const rest = decideHead(segments.slice(verb.i + 1), { ...options, fillerResidue: shiftSet(options.fillerResidue, verb.i + 1) });
+    // The verb's own token match goes before the concluding reason, which stays last (see headEvidence).
+    const verbMatch = reasons[segments.slice(0, verb.i + 1).filter((s) => s.kind === 'match').length - 1];
+    rest.reasons.splice(Math.max(0, rest.reasons.length - 1), 0, verbMatch);
     // A yes/no about sensitive data is kept sensitive (caution); about anything else it is a flag:
-    // with_my_number and has_password hold no number and no password.
-    if (rest.category === 'sensitive' || rest.category === 'unknown' || rest.category === 'none') return rest;
-    rest.reasons.unshift({ rule: 'predicate', text: `"${shown(first)}" makes the field a yes/no flag about ${rest.category}/${rest.subcategory}, not the data itself`, tokens: [shown(first)], entry: first.entry!.id });
-    return { category: 'none', subcategory: 'flag', confidence: rest.confidence, reasons: rest.reasons };
+    // with_my_number and has_password hold no number and no password. A leading verb before words
+    // the dictionaries cannot read says too little; a statement about a subject is a flag whatever
+    // it says.
+    if (rest.category === 'sensitive' || rest.category === 'none' || (rest.category === 'unknown' && verbAt === 0)) return rest;
+    rest.reasons.push({ rule: 'predicate', text: `"${shown(verb.s)}" makes the field a yes/no flag about ${rest.category === 'unknown' ? 'what follows it' : `${rest.category}/${rest.subcategory}`}, not the data itself`, tokens: [shown(verb.s)], entry: verb.s.entry!.id });
+    return { category: 'none', subcategory: 'flag', confidence: rest.category === 'unknown' ? round(verb.s.entry!.weight) : rest.confidence, reasons: rest.reasons };
   }
   const coverage = coverageOf(segments);
   // Trailing neutral words (premium_new, address_old) qualify the head; they are not the head.

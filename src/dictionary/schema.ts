@@ -17,8 +17,10 @@ export type Role =
   | 'org'
   /** Filler that never decides anything: など, 等, 欄, の, of. */
   | 'ignore'
-  /** A leading yes/no word (is_, has_, with_): the field is a flag about the rest. */
-  | 'predicate';
+  /** A leading yes/no word (with_, use_, needs_): the field is a flag about the rest. */
+  | 'predicate'
+  /** A verb that states something of the subject (is, has), leading or not: crew_is_for_tax is a flag. */
+  | 'copula';
 
 export interface DictionaryEntry {
   id: string;
@@ -62,7 +64,7 @@ export interface EntryProblem {
   message: string;
 }
 
-const ROLES = new Set(['person', 'org', 'ignore', 'predicate']);
+const ROLES = new Set(['person', 'org', 'ignore', 'predicate', 'copula']);
 const HEADS = new Set(['fixed', 'inherit']);
 const ALIAS_KINDS = new Set(['ja', 'kana', 'romaji', 'en', 'abbr']);
 const ID_PATTERN = /^[a-z0-9_]+(\.[a-z0-9_]+)*$/;
@@ -83,7 +85,7 @@ export function validateEntry(raw: unknown, origin: string): EntryProblem[] {
   if (typeof e.subcategory !== 'string' || !e.subcategory) add('missing subcategory');
   if (e.weight !== undefined && (typeof e.weight !== 'number' || e.weight <= 0 || e.weight > 1)) add('weight must be a number in (0, 1]');
   if (e.head !== undefined && !HEADS.has(e.head as string)) add('head must be fixed or inherit');
-  if (e.role !== undefined && !ROLES.has(e.role as string)) add('role must be person, org, ignore or predicate');
+  if (e.role !== undefined && !ROLES.has(e.role as string)) add('role must be person, org, ignore, predicate or copula');
   if (e.reading !== undefined && (typeof e.reading !== 'string' || !/^[\u30A0-\u30FF]+$/u.test(e.reading))) add('reading must be katakana');
   if (e.aliases !== undefined) {
     if (typeof e.aliases !== 'object' || e.aliases === null || Array.isArray(e.aliases)) add('aliases must be a mapping of ja/kana/romaji/en lists');

@@ -91,6 +91,14 @@ describe('head-final compounds', () => {
     expect(await cls('受診者番号')).toBe('personal/customer_id'); // an id of the person, not the visit
   });
 
+  it('reads a statement about a subject as a yes/no flag, and a leading verb over its object', async () => {
+    expect(await cls('crew_is_for_tax_deduction')).toBe('none/flag');
+    expect(await cls('DependentsIsForCat3Ins')).toBe('none/flag');
+    expect(await cls('is_married')).toBe('none/flag');
+    expect(await cls('user_is_disabled')).toBe('sensitive/disability'); // a yes/no about sensitive data stays sensitive
+    expect(await cls('is_xyz')).toBe('unknown/-'); // a leading verb before an unknown word says too little
+  });
+
   it('ignores numbering and filler', async () => {
     expect(await cls('住所1')).toBe('personal/address');
     expect(await cls('住所２')).toBe('personal/address');
