@@ -69,9 +69,30 @@ function spell(reading: string, system: System): string | null {
   return out;
 }
 
-/** Long vowels are commonly dropped in romaji field names: bangou → bango, juusho → jusho. */
-function dropLongVowels(text: string): string {
-  return text.replace(/ou/g, 'o').replace(/uu/g, 'u').replace(/oo/g, 'o').replace(/ii(?!$)/g, 'i');
+/** A long vowel as spelled out (ou, uu, oo, and ii not at the end). */
+const LONG_VOWEL = /ou|uu|oo|ii(?!$)/g;
+/** Beyond this many long vowels only the all-kept and all-dropped spellings are made. */
+const MAX_MIXED_LONG_VOWELS = 3;
+
+/**
+ * Long vowels are commonly dropped in romaji field names (bangou → bango, juusho → jusho), and not
+ * always all of them (sekkekkyuusu for sekkekkyuusuu): every choice of kept and dropped ones.
+ */
+function longVowelForms(text: string): string[] {
+  const at = [...text.matchAll(LONG_VOWEL)].map((m) => m.index!);
+  const drop = (keep: (k: number) => boolean) => {
+    let out = '';
+    let from = 0;
+    at.forEach((index, k) => {
+      out += text.slice(from, index + 1) + (keep(k) ? text[index + 1] : '');
+      from = index + 2;
+    });
+    return out + text.slice(from);
+  };
+  if (at.length > MAX_MIXED_LONG_VOWELS) return [text, drop(() => false)];
+  const forms: string[] = [];
+  for (let mask = 0; mask < 1 << at.length; mask++) forms.push(drop((k) => (mask & (1 << k)) !== 0));
+  return forms;
 }
 
 /** All romaji spellings of a katakana reading (Hepburn and Kunrei, with and without long vowels). */
@@ -80,10 +101,7 @@ export function romajiVariants(reading: string): string[] {
   for (const system of ['hepburn', 'kunrei'] as const) {
     const spelled = spell(reading, system);
     if (!spelled) continue;
-    for (const form of [spelled, spelled.replace(/zy/g, 'jy')]) {
-      variants.add(form);
-      variants.add(dropLongVowels(form));
-    }
+    for (const form of [spelled, spelled.replace(/zy/g, 'jy')]) for (const variant of longVowelForms(form)) variants.add(variant);
   }
   return [...variants];
 }

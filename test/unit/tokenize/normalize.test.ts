@@ -49,6 +49,10 @@ describe('romajiVariants', () => {
     expect(romajiVariants('セイネンガッピ')).toContain('seinengappi');
   });
 
+  it('drops any choice of long vowels, as legacy field names do (sekkekkyuusu)', () => {
+    expect(romajiVariants('セッケッキュウスウ').sort()).toEqual(['sekkekkyusu', 'sekkekkyusuu', 'sekkekkyuusu', 'sekkekkyuusuu']);
+  });
+
   it('gives nothing for readings that are not katakana', () => {
     expect(romajiVariants('氏名')).toEqual([]);
   });
