@@ -128,10 +128,18 @@ function alignedAcrossChunks(norm: Normalized, start: number, end: number): bool
   return startsChunk && endsChunk;
 }
 
-/** Keeps the better of the current and the offered way to cover key[0..end). */
+/**
+ * Keeps the better of the current and the offered way to cover key[0..end): fewer uncovered letters,
+ * then fewer pieces, then one that ends in a match (the head is the last word, so when the unknown
+ * letters could be before or after a word, they are taken to be before: ソウ + コード, not ソウコ + ード),
+ * then more weight.
+ */
 function offer(scratch: SegmentScratch, end: number, u: number, p: number, w: number, start: number, hit: Hit | undefined): void {
   const cu = scratch.uncovered[end];
-  if (cu === -1 || u < cu || (u === cu && (p < scratch.pieces[end] || (p === scratch.pieces[end] && w > scratch.weight[end])))) {
+  const cp = scratch.pieces[end];
+  const endsInMatch = hit !== undefined;
+  const currentEndsInMatch = scratch.hitAt[end] !== undefined;
+  if (cu === -1 || u < cu || (u === cu && (p < cp || (p === cp && (endsInMatch !== currentEndsInMatch ? endsInMatch : w > scratch.weight[end]))))) {
     scratch.uncovered[end] = u;
     scratch.pieces[end] = p;
     scratch.weight[end] = w;

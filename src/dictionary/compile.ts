@@ -60,18 +60,20 @@ export function compile(entries: DictionaryEntry[], keys: IndexedKey[] = indexKe
   return { root, entries, byId, excludes };
 }
 
-/** The surfaces an entry is indexed under: its own, its reading, and romaji made from readings. */
+/**
+ * The surfaces an entry is indexed under: its own, its readings (legacy systems write fields in
+ * half-width kana: ｷﾎﾝｷｭｳ for 基本給), and romaji made from the readings.
+ */
 export function indexedSurfaces(entry: DictionaryEntry, romaji = romajiSurfaces(entry)): string[] {
   const surfaces = new Set(surfacesOf(entry));
-  if (entry.reading && [...entry.reading].length >= MIN_READING_CHARS) surfaces.add(entry.reading);
+  for (const reading of [entry.reading, ...(entry.readings ?? [])]) if (reading && [...reading].length >= MIN_READING_CHARS) surfaces.add(reading);
   for (const r of romaji) surfaces.add(r);
   return [...surfaces];
 }
 
 /**
  * Romaji spellings generated from the entry's katakana forms (its reading and katakana aliases) and
- * from the readings of its other kanji spellings. Those readings give romaji only: a katakana header
- * is rarely written from a kanji alias, and a wrong reading then costs nothing but an unused key.
+ * from the readings of its other kanji spellings.
  */
 function romajiSurfaces(entry: DictionaryEntry): string[] {
   const katakana = [entry.reading, ...surfacesOf(entry), ...(entry.readings ?? [])].filter((s): s is string => !!s && KATAKANA_ONLY.test(s) && [...s].length >= MIN_READING_CHARS);

@@ -49,6 +49,7 @@ describe('accuracy on labelled real-world headers', () => {
     expect(some(/^[A-Z0-9_-]+$/), 'UPPER').toBeGreaterThan(50);
     expect(some(/[a-z][A-Z]/), 'camelCase').toBeGreaterThan(20);
     expect(some(/[\uFF01-\uFF5E]/u), 'full-width Latin').toBeGreaterThan(20);
+    expect(some(/[\uFF65-\uFF9F]/u), 'half-width katakana').toBeGreaterThan(50);
   });
 
   it('holds the foundation floors on the development corpus', async () => {

@@ -99,6 +99,11 @@ describe('head-final compounds', () => {
     expect(await cls('is_xyz')).toBe('unknown/-'); // a leading verb before an unknown word says too little
   });
 
+  it('reads words written in (half-width) kana by the readings of their kanji spellings', async () => {
+    expect(await cls('ｷﾎﾝｷｭｳ')).toBe(await cls('基本給'));
+    expect(await cls('ｿｳｺｰﾄﾞ')).toBe('none/code'); // ソウ + コード: the unknown letters go before the head
+  });
+
   it('ignores numbering and filler', async () => {
     expect(await cls('住所1')).toBe('personal/address');
     expect(await cls('住所２')).toBe('personal/address');
