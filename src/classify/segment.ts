@@ -200,7 +200,12 @@ function dropPartialWords(norm: Normalized, matched: Matched[]): Matched[] {
   });
 }
 
-/** The contiguous run of abbreviation or romaji matches that ends a word (after a longer unknown start), if any. */
+/**
+ * The contiguous run of matches that ends a word after an unknown start, if it begins with an
+ * abbreviation or romaji word: legacy names are romaji, though an English word may end them
+ * (ryougan + situmei + comment), while a word that is English from its first known part on stays
+ * unknown (i + phone).
+ */
 function romajiTail(norm: Normalized, chunk: number, matched: Matched[]): Matched[] {
   const start = norm.chunkOf.indexOf(chunk);
   let end = start;
@@ -209,14 +214,15 @@ function romajiTail(norm: Normalized, chunk: number, matched: Matched[]): Matche
   const run: Matched[] = [];
   let at = end;
   for (const m of inWord) {
-    if (m.end !== at || !m.hit.tail) break;
+    if (m.end !== at) break;
     run.unshift(m);
     at = m.start;
   }
   // The unknown beginning must be a real stem, not one stray letter: a short match that leaves one
   // letter before it (t + aisyou in taisyounmkn) is taken back into the stem (taisyou + nm + kn).
   // A one-letter prefix before a long romaji word is a legacy naming habit (t + mynumber, w + byoumei).
-  while (run.length > 0 && at - start < MIN_STEM && !(at - start === 1 && run[0].end - run[0].start >= LONG_AFTER_LETTER)) at = run.shift()!.end;
+  const stemOk = () => at - start >= MIN_STEM || (at - start === 1 && run[0].end - run[0].start >= LONG_AFTER_LETTER);
+  while (run.length > 0 && (!run[0].hit.tail || !stemOk())) at = run.shift()!.end;
   return run;
 }
 
