@@ -4,7 +4,9 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HeaderClassifier } from '../../../src/classify/classifier.js';
 import { compile } from '../../../src/dictionary/compile.js';
-import { loadDictionaries } from '../../../src/dictionary/load.js';
+import { builtinDictionaryDir, loadDictionaries } from '../../../src/dictionary/load.js';
+import { readReadings } from '../../../src/dictionary/readings.js';
+import { romajiVariants } from '../../../src/tokenize/romaji.js';
 import type { DictionaryEntry } from '../../../src/dictionary/schema.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
@@ -94,6 +96,23 @@ describe('variants of known headers classify as their known form', () => {
         const header = [role, ...words(form.surface)].join('_');
         const r = await classifier.classify(header);
         expect(r.category, header).toBe(form.category);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('written in the kana or romaji of a kanji spelling (ｷﾎﾝｷｭｳ, kihonkyuu for 基本給)', async () => {
+    const readings = readReadings(builtinDictionaryDir());
+    const forms = (await knownForms(['ja'])).filter((f) => /^[\p{Script=Han}\u30A1-\u30FA\u30FC]*\p{Script=Han}[\p{Script=Han}\u30A1-\u30FA\u30FC]*$/u.test(f.surface) && (readings.get(f.surface) ?? '').length >= 4);
+    expect(forms.length).toBeGreaterThan(100);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...forms), async (form) => {
+        const reading = readings.get(form.surface)!;
+        // Generated romaji shorter than five letters is not indexed (it collides with English).
+        const romaji = romajiVariants(reading).filter((r) => r.length >= 5);
+        for (const variant of [toHalfKana(reading), ...romaji]) {
+          expect((await classifier.classify(variant)).category, `${form.surface} → ${variant}`).toBe(form.category);
+        }
       }),
       { numRuns: RUNS },
     );
