@@ -8,7 +8,10 @@ import { decide } from './report/decide.js';
 import { fileCategory } from './report/summarize.js';
 import type { ClassifyResult, FieldReport, FileReport, HeaderEvidence, TableKind, TableReport, ValueEvidence } from './types.js';
 import { CATEGORY_RANK } from './types.js';
-import { ColumnProfiler } from './values/profiler.js';
+import { ColumnProfiler, MEMO_DEFAULT_ENTRIES } from './values/profiler.js';
+
+/** Memo entries for all the columns of one table together (a few MB at most). */
+const MEMO_BUDGET = 1 << 17;
 
 export interface ScanOptions {
   classifier: HeaderClassifier;
@@ -101,9 +104,21 @@ async function profileTable(
   const headerless = table.headerless === true;
   const subcategories = hints(table.fields, headerless);
   subcategories.catch(() => {}); // awaited below; never an unhandled rejection while rows are read
-  const profilers = table.kind === 'data' && (options.sample > 0 || options.allRows) ? table.fields.map(() => new ColumnProfiler()) : [];
+  // The memo of repeated cells (ColumnProfiler.addSpan) shares one budget across a table's columns.
+  const memoEntries = Math.min(MEMO_DEFAULT_ENTRIES, Math.floor(MEMO_BUDGET / Math.max(1, table.fields.length)));
+  const profilers = table.kind === 'data' && (options.sample > 0 || options.allRows) ? table.fields.map(() => new ColumnProfiler({ memoEntries })) : [];
   let rowsSampled = 0;
-  if (profilers.length > 0) {
+  if (profilers.length > 0 && options.allRows && table.cellBatches) {
+    for await (const batch of table.cellBatches) {
+      const { text, spans, hashes, rowCells } = batch;
+      for (let r = 0; r < batch.rows; r++) {
+        const from = rowCells[2 * r];
+        const n = Math.min(rowCells[2 * r + 1] - from, profilers.length);
+        for (let i = 0; i < n; i++) profilers[i].addSpan(text, spans[2 * (from + i)], spans[2 * (from + i) + 1], hashes[from + i]);
+      }
+      rowsSampled += batch.rows;
+    }
+  } else if (profilers.length > 0) {
     for await (const row of table.rows) {
       if (!options.allRows && rowsSampled >= options.sample) break;
       rowsSampled++;

@@ -1,5 +1,7 @@
 // The --all-rows path for delimited text: a hand splitter that is exact for the text it accepts and
-// hands the rest of the input to csv-parse (records.ts) the moment it meets anything else.
+// hands the rest of the input to csv-parse (records.ts) the moment it meets anything else. It yields
+// batches of cell spans (cell-batch.ts): one pass of charCodeAt over each decoded chunk, no string
+// and no array per cell or record.
 //
 // It accepts a run of complete lines when the run holds no quote character, no line longer than the
 // record limit, no record wider than the column limit, and no carriage return or line feed other
@@ -12,18 +14,32 @@
 // Measured in bench/README.md: csv-parse is the bottleneck of --all-rows over CSV.
 import { Readable } from 'node:stream';
 import { ChunkDecoder, type TextEncoding } from './decode.js';
+import { batchOfRecords, recordsOfBatches, SPAN_HASH_PRIME, SPAN_HASH_SEED, type BatchStream, type CellBatch } from './cell-batch.js';
 import { openRecords, type CsvRecord, type RecordStream } from './records.js';
 import { describeFsError } from './source.js';
 import { ReadError, type ByteSource, type Limits } from './types.js';
 
 type Mode = '\n' | '\r\n';
 
+/** Records one by one (the batches sliced into strings): what the equivalence tests compare. */
 export function openFastRecords(
   source: ByteSource,
   encoding: TextEncoding,
   dialect: { delimiter: string; quote: string },
   limits: Pick<Limits, 'maxLineBytes' | 'maxColumns'>,
 ): RecordStream {
+  return recordsOfBatches(openFastBatches(source, encoding, dialect, limits));
+}
+
+/** Records of csv-parse's fallback packed per batch: at most this many at a time. */
+const FALLBACK_BATCH = 256;
+
+export function openFastBatches(
+  source: ByteSource,
+  encoding: TextEncoding,
+  dialect: { delimiter: string; quote: string },
+  limits: Pick<Limits, 'maxLineBytes' | 'maxColumns'>,
+): BatchStream {
   const input = source.open();
   const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
   const decoder = new ChunkDecoder(encoding);
@@ -31,12 +47,13 @@ export function openFastRecords(
   let mode: Mode | undefined;
   let carry = '';
   let line = 0; // lines consumed so far
-  let queue: CsvRecord[] = [];
-  let at = 0;
+  let ready: CellBatch | undefined;
   let ended = false;
   let closed = false;
   /** Set once the rest of the input is csv-parse's. */
   let fallback: RecordStream | undefined;
+  /** A failure of the fallback after records it had already given: thrown on the next call. */
+  const failed: { error?: unknown } = {};
 
   const decoded = async (): Promise<string | undefined> => {
     try {
@@ -65,31 +82,67 @@ export function openFastRecords(
     stream.unclosedQuoteLine = undefined;
   };
 
-  /** Splits complete lines of `text`; false (and nothing queued) when the run is not one it accepts. */
+  const delimiterCode = delimiter.charCodeAt(0);
+  const quoteCode = quote.charCodeAt(0);
+  /**
+   * Splits complete lines of `text` into a batch (ready); false (and nothing ready) when the run is
+   * not one it accepts: a quote, a carriage return or line feed other than the record delimiter, a
+   * line of maxLineBytes characters or more, a record wider than maxColumns.
+   */
   const splitLines = (text: string): boolean => {
-    if (text.indexOf(quote) !== -1) return false;
-    const lines = text.split(mode!);
-    const out: CsvRecord[] = new Array(lines.length);
-    const stray = mode === '\n' ? '\r' : undefined;
-    if (stray !== undefined && text.indexOf(stray) !== -1) return false;
+    const n = text.length;
+    const crlf = mode === '\r\n';
     const maxLine = limits.maxLineBytes;
     const maxColumns = limits.maxColumns;
-    let n = line;
-    for (let i = 0; i < lines.length; i++) {
-      const l = lines[i];
-      if (l.length >= maxLine) return false;
-      if (mode === '\r\n' && (l.indexOf('\n') !== -1 || l.indexOf('\r') !== -1)) return false;
-      const cells = l.split(delimiter);
-      if (cells.length > maxColumns) return false;
-      out[i] = { cells, line: ++n };
+    // Sized for this chunk's shape so far; grown by doubling.
+    let spans = new Int32Array(64 + (n >> 2));
+    let hashes = new Int32Array(spans.length >> 1);
+    let h = SPAN_HASH_SEED;
+    let rowCells = new Int32Array(64 + (n >> 4));
+    let cells = 0;
+    let rows = 0;
+    let cellStart = 0;
+    let lineStart = 0;
+    let rowStart = 0;
+    for (let i = 0; i <= n; i++) {
+      const c = i === n ? 10 : text.charCodeAt(i);
+      if (c !== delimiterCode && c !== 10 && c !== 13) {
+        if (c === quoteCode) return false;
+        h = Math.imul(h ^ c, SPAN_HASH_PRIME); // spanHash, in the same pass
+        continue;
+      }
+      let cellEnd = i;
+      if (c === 13) {
+        // \r\n ends a record in a \r\n file; any other \r is csv-parse's.
+        if (!crlf || i + 1 >= n || text.charCodeAt(i + 1) !== 10) return false;
+        i++;
+      } else if (c === 10 && crlf && i !== n) return false;
+      if (cells * 2 + 2 > spans.length) spans = grow(spans);
+      if (cells + 1 > hashes.length) hashes = grow(hashes);
+      spans[2 * cells] = cellStart;
+      spans[2 * cells + 1] = cellEnd;
+      hashes[cells] = h ^ (cellEnd - cellStart);
+      h = SPAN_HASH_SEED;
+      cells++;
+      cellStart = i + 1;
+      if (c === delimiterCode) continue;
+      // End of a line (or of the text, which ends a line).
+      if (cellEnd - lineStart >= maxLine || cells - rowStart > maxColumns) return false;
+      if (rows * 2 + 2 > rowCells.length) rowCells = grow(rowCells);
+      rowCells[2 * rows] = rowStart;
+      rowCells[2 * rows + 1] = cells;
+      rows++;
+      rowStart = cells;
+      lineStart = i + 1;
     }
-    queue = out;
-    at = 0;
-    line = n;
+    const lines = new Int32Array(rows);
+    for (let r = 0; r < rows; r++) lines[r] = line + r + 1;
+    ready = { text, spans, hashes, rowCells, lines, rows };
+    line += rows;
     return true;
   };
 
-  /** Fills the queue from the next chunk(s); false at the end of the input. */
+  /** Makes the next batch ready from the next chunk(s); false at the end of the input. */
   const fill = async (): Promise<boolean> => {
     for (;;) {
       if (ended) return false;
@@ -153,18 +206,16 @@ export function openFastRecords(
     return c;
   };
 
-  const stream: RecordStream = {
+  const stream: BatchStream = {
     async next() {
       if (closed) return undefined;
       for (;;) {
-        if (fallback) {
-          const record = await fallback.next();
-          stream.unclosedQuoteLine = fallback.unclosedQuoteLine;
-          return record;
+        if (fallback) return fallbackBatchOf(fallback, stream, failed);
+        if (ready) {
+          const batch = ready;
+          ready = undefined;
+          if (batch.rows > 0) return batch;
         }
-        if (at < queue.length) return queue[at++];
-        queue = [];
-        at = 0;
         if (!(await fill())) return undefined;
       }
     },
@@ -176,6 +227,33 @@ export function openFastRecords(
     },
   };
   return stream;
+}
+
+/**
+ * Up to FALLBACK_BATCH records of csv-parse's as one batch. A failure after some records is thrown
+ * on the next call, so the records before it are delivered first, as the record stream does.
+ */
+async function fallbackBatchOf(fallback: RecordStream, owner: { unclosedQuoteLine?: number }, failed: { error?: unknown }): Promise<CellBatch | undefined> {
+  if (failed.error !== undefined) throw failed.error;
+  const records: CsvRecord[] = [];
+  try {
+    while (records.length < FALLBACK_BATCH) {
+      const record = await fallback.next();
+      owner.unclosedQuoteLine = fallback.unclosedQuoteLine;
+      if (!record) break;
+      records.push(record);
+    }
+  } catch (error) {
+    if (records.length === 0) throw error;
+    failed.error = error;
+  }
+  return records.length > 0 ? batchOfRecords(records) : undefined;
+}
+
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 function asReadError(error: unknown): Error {

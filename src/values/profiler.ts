@@ -38,7 +38,25 @@ export interface ProfilerOptions {
   now?: Date;
   /** Maximum number of distinct hashes kept before switching to sampling. */
   distinctCap?: number;
+  /** Entries of the repeated-value memo used by addSpan (0: none). Default MEMO_DEFAULT_ENTRIES. */
+  memoEntries?: number;
 }
+
+/**
+ * The memo of addSpan: what adding a raw cell did, keyed by the cell's exact text. Detectors are pure
+ * functions of the prepared cell, so a repeated cell has exactly the same effect as its first
+ * occurrence — the same detector bits, the same date — except on the DistinctSampler, where adding a
+ * hash seen before is always a no-op (kept, or filtered by a level that only rises). Serving repeats
+ * from the memo therefore gives the same evidence as add(), bit for bit. It holds cell text only in
+ * memory, only while the column is profiled, and at most `memoEntries` cells of up to
+ * MEMO_MAX_LENGTH characters; a column whose values rarely repeat turns it off.
+ */
+export const MEMO_DEFAULT_ENTRIES = 4096;
+const MEMO_MAX_LENGTH = 64;
+/** Once the memo is full: lookups per window, and the hits a window needs to keep the memo on. */
+const MEMO_WINDOW = 8192;
+const MEMO_MIN_HITS = MEMO_WINDOW / 8;
+const NO_DATE = -1;
 
 // One bit per thing a cell can be; a cell's mask is stored with its hash for distinct counting.
 const B = {
@@ -71,22 +89,135 @@ export class ColumnProfiler {
   private readonly birthTo: number;
   private minDate = Number.POSITIVE_INFINITY;
   private maxDate = Number.NEGATIVE_INFINITY;
+  /** The ordinal of the date detect() last parsed, NO_DATE when none: what the memo replays. */
+  private lastDate = NO_DATE;
+  // The memo (see MEMO_DEFAULT_ENTRIES): open addressing over raw-text hashes, grown by doubling.
+  private memoLimit: number;
+  private memoSize = 0;
+  private memoKeys: (string | undefined)[] = [];
+  private memoHashes = new Int32Array(0);
+  /** The cell's detector bits, or -1 for a cell that prepares to empty. */
+  private memoMasks = new Int32Array(0);
+  private memoDates = new Int32Array(0);
+  private memoShift = 32;
+  private windowLookups = 0;
+  private windowHits = 0;
 
   constructor(options: ProfilerOptions = {}) {
     const now = options.now ?? new Date();
     this.birthFrom = ordinalYearsBefore(now, 120);
     this.birthTo = ordinalYearsBefore(now, 0);
     this.sampler = new DistinctSampler(options.distinctCap ?? DEFAULT_DISTINCT_CAP);
+    this.memoLimit = options.memoEntries ?? MEMO_DEFAULT_ENTRIES;
   }
 
   add(value: string): void {
     this.sampled++;
+    this.addCell(value);
+  }
+
+  /** Counts one cell after `sampled`; returns its detector bits, or -1 when it prepares to empty. */
+  private addCell(value: string): number {
     const v = prepareValue(value);
-    if (v.length === 0) return;
+    if (v.length === 0) return -1;
     this.nonEmpty++;
+    this.lastDate = NO_DATE;
     const mask = this.detect(v);
-    if (mask !== 0) for (let b = 0; b < NBITS; b++) if ((mask & (1 << b)) !== 0) this.counts[b]++;
+    this.countBits(mask);
     this.sampler.add(hash32(v), mask);
+    return mask;
+  }
+
+  private countBits(mask: number): void {
+    for (let m = mask; m !== 0; m &= m - 1) this.counts[31 - Math.clz32(m & -m)]++;
+  }
+
+  /**
+   * Exactly add(text.slice(start, end)), with repeated cells served from the memo: the cell is
+   * compared in place, and sliced out of `text` only the first time it is seen. `hash` is any 32-bit
+   * function of the cell's text that gives equal cells equal numbers (the splitter computes
+   * read/cell-batch.ts spanHash while it finds the cells), used only to find the memo slot.
+   */
+  addSpan(text: string, start: number, end: number, hash: number): void {
+    this.sampled++;
+    const n = end - start;
+    if (n === 0) return;
+    if (this.memoLimit === 0 || n > MEMO_MAX_LENGTH) {
+      this.addCell(text.slice(start, end));
+      return;
+    }
+    const h = hash | 0;
+    if (this.memoSize < this.memoLimit && this.memoSize * 2 >= this.memoKeys.length) this.growMemo();
+    const keys = this.memoKeys;
+    const slots = keys.length - 1;
+    let slot = Math.imul(h, 0x9e3779b1) >>> this.memoShift;
+    for (let key = keys[slot]; key !== undefined; key = keys[(slot = (slot + 1) & slots)]) {
+      if (this.memoHashes[slot] !== h || key.length !== n) continue;
+      let k = 0;
+      while (k < n && key.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+      if (k < n) continue;
+      this.replay(this.memoMasks[slot], this.memoDates[slot]);
+      if (this.memoSize >= this.memoLimit) this.memoWindow(true);
+      return;
+    }
+    const value = text.slice(start, end);
+    const mask = this.addCell(value);
+    if (this.memoSize < this.memoLimit) {
+      keys[slot] = value;
+      this.memoHashes[slot] = h;
+      this.memoMasks[slot] = mask;
+      this.memoDates[slot] = mask === -1 ? NO_DATE : this.lastDate;
+      this.memoSize++;
+    } else this.memoWindow(false);
+  }
+
+  /** What addCell did for the first occurrence of a cell, minus the sampler (a repeat is a no-op there). */
+  private replay(mask: number, date: number): void {
+    if (mask === -1) return;
+    this.nonEmpty++;
+    this.countBits(mask);
+    if (date !== NO_DATE) this.noteDate(date);
+  }
+
+  /** A full memo stays only while it serves at least one lookup in MEMO_WINDOW / MEMO_MIN_HITS. */
+  private memoWindow(hit: boolean): void {
+    this.windowLookups++;
+    if (hit) this.windowHits++;
+    if (this.windowLookups < MEMO_WINDOW) return;
+    if (this.windowHits < MEMO_MIN_HITS) {
+      this.memoLimit = 0;
+      this.memoKeys = [];
+      this.memoHashes = this.memoMasks = this.memoDates = new Int32Array(0);
+      this.memoSize = 0;
+    }
+    this.windowLookups = this.windowHits = 0;
+  }
+
+  private growMemo(): void {
+    const keys = this.memoKeys;
+    const hashes = this.memoHashes;
+    const masks = this.memoMasks;
+    const dates = this.memoDates;
+    const length = Math.max(64, keys.length * 2);
+    this.memoKeys = new Array<string | undefined>(length).fill(undefined);
+    this.memoHashes = new Int32Array(length);
+    this.memoMasks = new Int32Array(length);
+    this.memoDates = new Int32Array(length);
+    this.memoShift = 32 - Math.log2(length);
+    for (let j = 0; j < keys.length; j++) {
+      if (keys[j] === undefined) continue;
+      let slot = Math.imul(hashes[j], 0x9e3779b1) >>> this.memoShift;
+      while (this.memoKeys[slot] !== undefined) slot = (slot + 1) & (length - 1);
+      this.memoKeys[slot] = keys[j];
+      this.memoHashes[slot] = hashes[j];
+      this.memoMasks[slot] = masks[j];
+      this.memoDates[slot] = dates[j];
+    }
+  }
+
+  private noteDate(o: number): void {
+    if (o < this.minDate) this.minDate = o;
+    if (o > this.maxDate) this.maxDate = o;
   }
 
   private detect(v: string): number {
@@ -110,8 +241,8 @@ export class ColumnProfiler {
     if (date !== null) {
       m |= 1 << B.DATE;
       const o = dateOrdinal(date);
-      if (o < this.minDate) this.minDate = o;
-      if (o > this.maxDate) this.maxDate = o;
+      this.lastDate = o;
+      this.noteDate(o);
       if (o >= this.birthFrom && o <= this.birthTo) m |= 1 << B.BIRTH_PLAUSIBLE;
     }
     // Japanese-text detectors: skip ASCII-led cells outright.
