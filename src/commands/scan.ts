@@ -17,6 +17,7 @@ import { defaultJobs, scanInWorkers, worthWorkers } from '../parallel/pool.js';
 import { inShard, parseShard, type Shard } from '../parallel/shard.js';
 import { Progress, progressWanted } from '../progress.js';
 import { describeError, scanPath, scanSource, type ScanOptions } from '../scan.js';
+import { HELPER_AFTER_BATCHES } from '../parallel/columns.js';
 import type { Category, FileReport } from '../types.js';
 import { VERSION } from '../version.js';
 import { makeClassifier } from './context.js';
@@ -160,19 +161,21 @@ export async function scanInputs(
   progress?.start(files.length + (withStdin ? 1 : 0));
   try {
     const jobs = run.jobs ?? 1;
+    // Files one at a time on this thread: a large --all-rows CSV may use a second core for columns.
+    const single: ScanOptions = { ...options, columnThreads: { threads: jobs - 1, after: HELPER_AFTER_BATCHES } };
     if (await worthWorkers(files, jobs)) {
       reports.push(...(await scanInWorkers(files, options, options.classifier, jobs, { start: (p) => progress?.file(p), done: (r) => progress?.finished(r) })));
     } else {
       for (const file of files) {
         progress?.file(file.display);
-        const report = await scanPath(file.path, options).then((r) => ({ ...r, path: file.display }));
+        const report = await scanPath(file.path, single).then((r) => ({ ...r, path: file.display }));
         progress?.finished(report);
         reports.push(report);
       }
     }
     if (withStdin) {
       progress?.file('-');
-      const report = await scanStdin(io, options, stdinFormat);
+      const report = await scanStdin(io, single, stdinFormat);
       progress?.finished(report);
       reports.push(report);
     }

@@ -10,8 +10,6 @@ export interface CellBatch {
   text: string;
   /** Cell c is text.slice(spans[2c], spans[2c + 1]). */
   spans: Int32Array;
-  /** spanHash of cell c: computed by the splitter in the pass that finds the cells. */
-  hashes: Int32Array;
   /** Row r is cells rowCells[2r] up to (not including) rowCells[2r + 1]. */
   rowCells: Int32Array;
   /** The 1-based line row r starts on. */
@@ -26,25 +24,11 @@ export interface BatchStream {
   unclosedQuoteLine?: number;
 }
 
-/**
- * FNV-1a over the cell's UTF-16 code units, then its length: equal cells hash equal whichever
- * splitter made the batch, which is all ColumnProfiler.addSpan needs (it compares the text too).
- */
-export const SPAN_HASH_SEED = 0x811c9dc5;
-export const SPAN_HASH_PRIME = 0x01000193;
-
-export function spanHash(text: string, start: number, end: number): number {
-  let h = SPAN_HASH_SEED;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), SPAN_HASH_PRIME);
-  return h ^ (end - start);
-}
-
 /** Packs records into one batch: their cells joined into one text. */
 export function batchOfRecords(records: readonly CsvRecord[]): CellBatch {
   let cells = 0;
   for (const r of records) cells += r.cells.length;
   const spans = new Int32Array(cells * 2);
-  const hashes = new Int32Array(cells);
   const rowCells = new Int32Array(records.length * 2);
   const lines = new Int32Array(records.length);
   const parts: string[] = [];
@@ -56,14 +40,13 @@ export function batchOfRecords(records: readonly CsvRecord[]): CellBatch {
       spans[2 * c] = at;
       at += cell.length;
       spans[2 * c + 1] = at;
-      hashes[c] = spanHash(cell, 0, cell.length);
       parts.push(cell);
       c++;
     }
     rowCells[2 * r + 1] = c;
     lines[r] = record.line;
   });
-  return { text: parts.join(''), spans, hashes, rowCells, lines, rows: records.length };
+  return { text: parts.join(''), spans, rowCells, lines, rows: records.length };
 }
 
 /** The cells of row r as strings. */
@@ -77,7 +60,7 @@ export function cellsOf(batch: CellBatch, r: number): string[] {
 
 /** Rows r.. of a batch, sharing its arrays. */
 function tail(batch: CellBatch, r: number): CellBatch {
-  return { text: batch.text, spans: batch.spans, hashes: batch.hashes, rowCells: batch.rowCells.subarray(2 * r), lines: batch.lines.subarray(r), rows: batch.rows - r };
+  return { text: batch.text, spans: batch.spans, rowCells: batch.rowCells.subarray(2 * r), lines: batch.lines.subarray(r), rows: batch.rows - r };
 }
 
 /** A record stream over batches that can hand back the batches it has not turned into records yet. */

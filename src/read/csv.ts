@@ -206,7 +206,7 @@ function keepRows(batch: CellBatch, width: number, checks: RowChecks): CellBatch
     kept++;
   }
   if (!keptCells || !keptLines) return batch;
-  return { text: batch.text, spans: batch.spans, hashes: batch.hashes, rowCells: keptCells, lines: keptLines, rows: kept };
+  return { text: batch.text, spans: batch.spans, rowCells: keptCells, lines: keptLines, rows: kept };
 }
 
 async function* noRows(): AsyncIterable<Row> {}

@@ -14,7 +14,7 @@
 // Measured in bench/README.md: csv-parse is the bottleneck of --all-rows over CSV.
 import { Readable } from 'node:stream';
 import { ChunkDecoder, type TextEncoding } from './decode.js';
-import { batchOfRecords, recordsOfBatches, SPAN_HASH_PRIME, SPAN_HASH_SEED, type BatchStream, type CellBatch } from './cell-batch.js';
+import { batchOfRecords, recordsOfBatches, type BatchStream, type CellBatch } from './cell-batch.js';
 import { openRecords, type CsvRecord, type RecordStream } from './records.js';
 import { describeFsError } from './source.js';
 import { ReadError, type ByteSource, type Limits } from './types.js';
@@ -82,62 +82,71 @@ export function openFastBatches(
     stream.unclosedQuoteLine = undefined;
   };
 
-  const delimiterCode = delimiter.charCodeAt(0);
-  const quoteCode = quote.charCodeAt(0);
   /**
-   * Splits complete lines of `text` into a batch (ready); false (and nothing ready) when the run is
-   * not one it accepts: a quote, a carriage return or line feed other than the record delimiter, a
-   * line of maxLineBytes characters or more, a record wider than maxColumns.
+   * Splits the complete lines of text[0, end) into a batch (ready); false (and nothing ready) when the
+   * run is not one it accepts: a quote, a carriage return or line feed other than the record
+   * delimiter, a line of maxLineBytes characters or more, a record wider than maxColumns. The cuts
+   * are found with String.prototype.indexOf (native; about twice as fast here as a charCodeAt loop).
    */
-  const splitLines = (text: string): boolean => {
-    const n = text.length;
+  const splitLines = (text: string, end: number): boolean => {
+    const q = text.indexOf(quote);
+    if (q !== -1 && q < end) return false;
     const crlf = mode === '\r\n';
+    let cr = text.indexOf('\r');
+    if (cr === -1 || cr >= end) cr = end + 1;
+    else if (!crlf) return false; // a \r in a \n file is csv-parse's
     const maxLine = limits.maxLineBytes;
     const maxColumns = limits.maxColumns;
-    // Sized for this chunk's shape so far; grown by doubling.
-    let spans = new Int32Array(64 + (n >> 2));
-    let hashes = new Int32Array(spans.length >> 1);
-    let h = SPAN_HASH_SEED;
-    let rowCells = new Int32Array(64 + (n >> 4));
+    // Sized for this chunk's shape; grown by doubling.
+    let spans = new Int32Array(64 + (end >> 2));
+    let rowCells = new Int32Array(64 + (end >> 4));
     let cells = 0;
     let rows = 0;
-    let cellStart = 0;
+    let pos = 0; // start of the current cell
     let lineStart = 0;
-    let rowStart = 0;
-    for (let i = 0; i <= n; i++) {
-      const c = i === n ? 10 : text.charCodeAt(i);
-      if (c !== delimiterCode && c !== 10 && c !== 13) {
-        if (c === quoteCode) return false;
-        h = Math.imul(h ^ c, SPAN_HASH_PRIME); // spanHash, in the same pass
+    // The next record delimiter (\n, or \r\n whose \r is then at lf - 1) and the next cell delimiter.
+    const nextBreak = (from: number) => {
+      const lf = text.indexOf('\n', from);
+      return lf === -1 || lf > end ? end : lf;
+    };
+    const nextDelimiter = (from: number) => {
+      const d = text.indexOf(delimiter, from);
+      return d === -1 || d > end ? end + 1 : d;
+    };
+    let lf = nextBreak(0);
+    let d = nextDelimiter(0);
+    for (;;) {
+      if (cells * 2 + 2 > spans.length) spans = grow(spans);
+      if (d < lf) {
+        spans[2 * cells++] = pos;
+        spans[2 * cells - 1] = d;
+        pos = d + 1;
+        d = nextDelimiter(pos);
         continue;
       }
-      let cellEnd = i;
-      if (c === 13) {
-        // \r\n ends a record in a \r\n file; any other \r is csv-parse's.
-        if (!crlf || i + 1 >= n || text.charCodeAt(i + 1) !== 10) return false;
-        i++;
-      } else if (c === 10 && crlf && i !== n) return false;
-      if (cells * 2 + 2 > spans.length) spans = grow(spans);
-      if (cells + 1 > hashes.length) hashes = grow(hashes);
-      spans[2 * cells] = cellStart;
-      spans[2 * cells + 1] = cellEnd;
-      hashes[cells] = h ^ (cellEnd - cellStart);
-      h = SPAN_HASH_SEED;
-      cells++;
-      cellStart = i + 1;
-      if (c === delimiterCode) continue;
-      // End of a line (or of the text, which ends a line).
-      if (cellEnd - lineStart >= maxLine || cells - rowStart > maxColumns) return false;
+      // The end of a line: lf is its \n, or `end` for the last line of the run.
+      let lineEnd = lf;
+      if (crlf && lf < end) {
+        if (cr !== lf - 1) return false; // a \n without its \r, or a \r inside the line
+        lineEnd = lf - 1;
+        cr = text.indexOf('\r', lf + 1);
+        if (cr === -1 || cr >= end) cr = end + 1;
+      } else if (cr < lf) return false; // a \r inside the last line
+      spans[2 * cells++] = pos;
+      spans[2 * cells - 1] = lineEnd;
+      const rowStart = rows === 0 ? 0 : rowCells[2 * rows - 1];
+      if (lineEnd - lineStart >= maxLine || cells - rowStart > maxColumns) return false;
       if (rows * 2 + 2 > rowCells.length) rowCells = grow(rowCells);
       rowCells[2 * rows] = rowStart;
       rowCells[2 * rows + 1] = cells;
       rows++;
-      rowStart = cells;
-      lineStart = i + 1;
+      if (lf >= end) break;
+      pos = lineStart = lf + 1;
+      lf = nextBreak(pos);
     }
     const lines = new Int32Array(rows);
     for (let r = 0; r < rows; r++) lines[r] = line + r + 1;
-    ready = { text, spans, hashes, rowCells, lines, rows };
+    ready = { text, spans, rowCells, lines, rows };
     line += rows;
     return true;
   };
@@ -156,7 +165,9 @@ export function openFastBatches(
         carry = '';
         if (text === '') return false;
       } else {
-        text = carry + next;
+        // join, not +: it copies into one flat string, where + makes a rope whose charCodeAt (the
+        // profiler's memo reads every cell) measured ~1.6× slower.
+        text = carry === '' ? next : [carry, next].join('');
         carry = '';
       }
       if (mode === undefined) {
@@ -194,9 +205,8 @@ export function openFastBatches(
         end = last;
         carry = text.slice(last + (mode ?? '\n').length);
       } else if (mode !== undefined && text.endsWith(mode)) end = text.length - mode.length;
-      const body = text.slice(0, end);
       if (mode === undefined) mode = '\n'; // one line, no break at all
-      if (!splitLines(body)) return (take(), handOver(text, final), true); // text = body + delimiter + carry
+      if (!splitLines(text, end)) return (take(), handOver(text, final), true); // text = body + delimiter + carry
       return true;
     }
   };

@@ -51,7 +51,7 @@ export interface ProfilerOptions {
  * memory, only while the column is profiled, and at most `memoEntries` cells of up to
  * MEMO_MAX_LENGTH characters; a column whose values rarely repeat turns it off.
  */
-export const MEMO_DEFAULT_ENTRIES = 4096;
+export const MEMO_DEFAULT_ENTRIES = 16384;
 const MEMO_MAX_LENGTH = 64;
 /** Once the memo is full: lookups per window, and the hits a window needs to keep the memo on. */
 const MEMO_WINDOW = 8192;
@@ -133,12 +133,11 @@ export class ColumnProfiler {
   }
 
   /**
-   * Exactly add(text.slice(start, end)), with repeated cells served from the memo: the cell is
-   * compared in place, and sliced out of `text` only the first time it is seen. `hash` is any 32-bit
-   * function of the cell's text that gives equal cells equal numbers (the splitter computes
-   * read/cell-batch.ts spanHash while it finds the cells), used only to find the memo slot.
+   * Exactly add(text.slice(start, end)), with repeated cells served from the memo: the cell is hashed
+   * and compared in place, and sliced out of `text` only the first time it is seen. A column whose
+   * values rarely repeat soon turns the memo off and pays only the slice.
    */
-  addSpan(text: string, start: number, end: number, hash: number): void {
+  addSpan(text: string, start: number, end: number): void {
     this.sampled++;
     const n = end - start;
     if (n === 0) return;
@@ -146,7 +145,9 @@ export class ColumnProfiler {
       this.addCell(text.slice(start, end));
       return;
     }
-    const h = hash | 0;
+    let h = 0x811c9dc5 | 0; // FNV-1a over the code units, then the length
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    h ^= n;
     if (this.memoSize < this.memoLimit && this.memoSize * 2 >= this.memoKeys.length) this.growMemo();
     const keys = this.memoKeys;
     const slots = keys.length - 1;
