@@ -92,9 +92,10 @@ export function openFastBatches(
     const q = text.indexOf(quote);
     if (q !== -1 && q < end) return false;
     const crlf = mode === '\r\n';
+    // The next \r: in a \r\n file each line's must sit just before its \n; in a \n file any \r
+    // fails the line it is in (csv-parse reads it as its own break or as text).
     let cr = text.indexOf('\r');
     if (cr === -1 || cr >= end) cr = end + 1;
-    else if (!crlf) return false; // a \r in a \n file is csv-parse's
     const maxLine = limits.maxLineBytes;
     const maxColumns = limits.maxColumns;
     // Sized for this chunk's shape; grown by doubling.

@@ -43,11 +43,11 @@ export interface ProfilerOptions {
 }
 
 /**
- * The memo of addSpan: what adding a raw cell did, keyed by the cell's exact text. Detectors are pure
- * functions of the prepared cell, so a repeated cell has exactly the same effect as its first
- * occurrence — the same detector bits, the same date — except on the DistinctSampler, where adding a
- * hash seen before is always a no-op (kept, or filtered by a level that only rises). Serving repeats
- * from the memo therefore gives the same evidence as add(), bit for bit. It holds cell text only in
+ * The memo of addSpan: a cell's detector bits, keyed by the cell's exact text. Detectors are pure
+ * functions of the prepared cell, so a repeated cell counts the same bits as its first occurrence;
+ * its date (if any) is the first occurrence's, which the date range already holds; and adding a hash
+ * seen before is a no-op for the DistinctSampler (kept, or filtered by a level that only rises).
+ * Serving repeats from the memo therefore gives the same evidence as add(), bit for bit. It holds cell text only in
  * memory, only while the column is profiled, and at most `memoEntries` cells of up to
  * MEMO_MAX_LENGTH characters; a column whose values rarely repeat turns it off.
  */
@@ -56,7 +56,6 @@ const MEMO_MAX_LENGTH = 64;
 /** Once the memo is full: lookups per window, and the hits a window needs to keep the memo on. */
 const MEMO_WINDOW = 8192;
 const MEMO_MIN_HITS = MEMO_WINDOW / 8;
-const NO_DATE = -1;
 
 // One bit per thing a cell can be; a cell's mask is stored with its hash for distinct counting.
 const B = {
@@ -89,8 +88,6 @@ export class ColumnProfiler {
   private readonly birthTo: number;
   private minDate = Number.POSITIVE_INFINITY;
   private maxDate = Number.NEGATIVE_INFINITY;
-  /** The ordinal of the date detect() last parsed, NO_DATE when none: what the memo replays. */
-  private lastDate = NO_DATE;
   // The memo (see MEMO_DEFAULT_ENTRIES): open addressing over raw-text hashes, grown by doubling.
   private memoLimit: number;
   private memoSize = 0;
@@ -98,7 +95,6 @@ export class ColumnProfiler {
   private memoHashes = new Int32Array(0);
   /** The cell's detector bits, or -1 for a cell that prepares to empty. */
   private memoMasks = new Int32Array(0);
-  private memoDates = new Int32Array(0);
   private memoShift = 32;
   private windowLookups = 0;
   private windowHits = 0;
@@ -121,7 +117,6 @@ export class ColumnProfiler {
     const v = prepareValue(value);
     if (v.length === 0) return -1;
     this.nonEmpty++;
-    this.lastDate = NO_DATE;
     const mask = this.detect(v);
     this.countBits(mask);
     this.sampler.add(hash32(v), mask);
@@ -157,27 +152,22 @@ export class ColumnProfiler {
       let k = 0;
       while (k < n && key.charCodeAt(k) === text.charCodeAt(start + k)) k++;
       if (k < n) continue;
-      this.replay(this.memoMasks[slot], this.memoDates[slot]);
+      const mask = this.memoMasks[slot];
+      if (mask !== -1) {
+        this.nonEmpty++;
+        this.countBits(mask);
+      }
       if (this.memoSize >= this.memoLimit) this.memoWindow(true);
       return;
     }
     const value = text.slice(start, end);
     const mask = this.addCell(value);
     if (this.memoSize < this.memoLimit) {
-      keys[slot] = value;
+      keys[slot] = detached(value);
       this.memoHashes[slot] = h;
       this.memoMasks[slot] = mask;
-      this.memoDates[slot] = mask === -1 ? NO_DATE : this.lastDate;
       this.memoSize++;
     } else this.memoWindow(false);
-  }
-
-  /** What addCell did for the first occurrence of a cell, minus the sampler (a repeat is a no-op there). */
-  private replay(mask: number, date: number): void {
-    if (mask === -1) return;
-    this.nonEmpty++;
-    this.countBits(mask);
-    if (date !== NO_DATE) this.noteDate(date);
   }
 
   /** A full memo stays only while it serves at least one lookup in MEMO_WINDOW / MEMO_MIN_HITS. */
@@ -188,7 +178,7 @@ export class ColumnProfiler {
     if (this.windowHits < MEMO_MIN_HITS) {
       this.memoLimit = 0;
       this.memoKeys = [];
-      this.memoHashes = this.memoMasks = this.memoDates = new Int32Array(0);
+      this.memoHashes = this.memoMasks = new Int32Array(0);
       this.memoSize = 0;
     }
     this.windowLookups = this.windowHits = 0;
@@ -198,12 +188,10 @@ export class ColumnProfiler {
     const keys = this.memoKeys;
     const hashes = this.memoHashes;
     const masks = this.memoMasks;
-    const dates = this.memoDates;
     const length = Math.max(64, keys.length * 2);
     this.memoKeys = new Array<string | undefined>(length).fill(undefined);
     this.memoHashes = new Int32Array(length);
     this.memoMasks = new Int32Array(length);
-    this.memoDates = new Int32Array(length);
     this.memoShift = 32 - Math.log2(length);
     for (let j = 0; j < keys.length; j++) {
       if (keys[j] === undefined) continue;
@@ -212,13 +200,7 @@ export class ColumnProfiler {
       this.memoKeys[slot] = keys[j];
       this.memoHashes[slot] = hashes[j];
       this.memoMasks[slot] = masks[j];
-      this.memoDates[slot] = dates[j];
     }
-  }
-
-  private noteDate(o: number): void {
-    if (o < this.minDate) this.minDate = o;
-    if (o > this.maxDate) this.maxDate = o;
   }
 
   private detect(v: string): number {
@@ -242,8 +224,8 @@ export class ColumnProfiler {
     if (date !== null) {
       m |= 1 << B.DATE;
       const o = dateOrdinal(date);
-      this.lastDate = o;
-      this.noteDate(o);
+      if (o < this.minDate) this.minDate = o;
+      if (o > this.maxDate) this.maxDate = o;
       if (o >= this.birthFrom && o <= this.birthTo) m |= 1 << B.BIRTH_PLAUSIBLE;
     }
     // Japanese-text detectors: skip ASCII-led cells outright.
@@ -372,6 +354,15 @@ export class ColumnProfiler {
       push('date', 'none', 'date', dates, dd[B.DATE], rowsShape(what, dates, dd[B.DATE]), false);
     }
   }
+}
+
+/**
+ * A copy of a string sliced from a larger one that does not keep the larger one alive: V8 makes a
+ * slice of 13 or more characters a view of its parent, and a memo key must not pin a whole chunk of
+ * the file. Runs once per memo entry, never per cell.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
 }
 
 /** Decisive first; among decisive, the stronger category; then the higher rate. */
