@@ -15,6 +15,7 @@ import { classifyGender } from './gender.js';
 import { ipVersion } from './ip.js';
 import { classifyMyNumber } from './my-number.js';
 import { prepareValue } from './normalize.js';
+import { MISSING, SpanMemo } from './span-memo.js';
 import { isPassportNumber } from './passport.js';
 import { classifyPersonName } from './person-name.js';
 import { isJapanesePhone } from './phone.js';
@@ -47,15 +48,13 @@ export interface ProfilerOptions {
  * functions of the prepared cell, so a repeated cell counts the same bits as its first occurrence;
  * its date (if any) is the first occurrence's, which the date range already holds; and adding a hash
  * seen before is a no-op for the DistinctSampler (kept, or filtered by a level that only rises).
- * Serving repeats from the memo therefore gives the same evidence as add(), bit for bit. It holds cell text only in
- * memory, only while the column is profiled, and at most `memoEntries` cells of up to
- * MEMO_MAX_LENGTH characters; a column whose values rarely repeat turns it off.
+ * Serving repeats from the memo therefore gives the same evidence as add(), bit for bit. It holds
+ * the code units of at most `memoEntries` cells of up to MEMO_MAX_LENGTH characters, in memory only
+ * and only while the column is profiled; a column whose values rarely repeat drops it
+ * (span-memo.ts).
  */
 export const MEMO_DEFAULT_ENTRIES = 16384;
 const MEMO_MAX_LENGTH = 64;
-/** Once the memo is full: lookups per window, and the hits a window needs to keep the memo on. */
-const MEMO_WINDOW = 8192;
-const MEMO_MIN_HITS = MEMO_WINDOW / 8;
 
 // One bit per thing a cell can be; a cell's mask is stored with its hash for distinct counting.
 const B = {
@@ -88,23 +87,16 @@ export class ColumnProfiler {
   private readonly birthTo: number;
   private minDate = Number.POSITIVE_INFINITY;
   private maxDate = Number.NEGATIVE_INFINITY;
-  // The memo (see MEMO_DEFAULT_ENTRIES): open addressing over raw-text hashes, grown by doubling.
-  private memoLimit: number;
-  private memoSize = 0;
-  private memoKeys: (string | undefined)[] = [];
-  private memoHashes = new Int32Array(0);
-  /** The cell's detector bits, or -1 for a cell that prepares to empty. */
-  private memoMasks = new Int32Array(0);
-  private memoShift = 32;
-  private windowLookups = 0;
-  private windowHits = 0;
+  /** The memo of addSpan (see MEMO_DEFAULT_ENTRIES); undefined when off. */
+  private memo: SpanMemo | undefined;
 
   constructor(options: ProfilerOptions = {}) {
     const now = options.now ?? new Date();
     this.birthFrom = ordinalYearsBefore(now, 120);
     this.birthTo = ordinalYearsBefore(now, 0);
     this.sampler = new DistinctSampler(options.distinctCap ?? DEFAULT_DISTINCT_CAP);
-    this.memoLimit = options.memoEntries ?? MEMO_DEFAULT_ENTRIES;
+    const memoEntries = options.memoEntries ?? MEMO_DEFAULT_ENTRIES;
+    if (memoEntries > 0) this.memo = new SpanMemo(memoEntries);
   }
 
   add(value: string): void {
@@ -136,71 +128,26 @@ export class ColumnProfiler {
     this.sampled++;
     const n = end - start;
     if (n === 0) return;
-    if (this.memoLimit === 0 || n > MEMO_MAX_LENGTH) {
+    const memo = this.memo;
+    if (memo === undefined || n > MEMO_MAX_LENGTH) {
       this.addCell(text.slice(start, end));
       return;
     }
     let h = 0x811c9dc5 | 0; // FNV-1a over the code units, then the length
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     h ^= n;
-    if (this.memoSize < this.memoLimit && this.memoSize * 2 >= this.memoKeys.length) this.growMemo();
-    const keys = this.memoKeys;
-    const slots = keys.length - 1;
-    let slot = Math.imul(h, 0x9e3779b1) >>> this.memoShift;
-    for (let key = keys[slot]; key !== undefined; key = keys[(slot = (slot + 1) & slots)]) {
-      if (this.memoHashes[slot] !== h || key.length !== n) continue;
-      let k = 0;
-      while (k < n && key.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-      if (k < n) continue;
-      const mask = this.memoMasks[slot];
+    let mask = memo.lookup(text, start, end, h);
+    const hit = mask !== MISSING;
+    if (hit) {
       if (mask !== -1) {
         this.nonEmpty++;
         this.countBits(mask);
       }
-      if (this.memoSize >= this.memoLimit) this.memoWindow(true);
-      return;
+    } else {
+      mask = this.addCell(text.slice(start, end));
+      memo.insert(text, start, end, h, mask);
     }
-    const value = text.slice(start, end);
-    const mask = this.addCell(value);
-    if (this.memoSize < this.memoLimit) {
-      keys[slot] = detached(value);
-      this.memoHashes[slot] = h;
-      this.memoMasks[slot] = mask;
-      this.memoSize++;
-    } else this.memoWindow(false);
-  }
-
-  /** A full memo stays only while it serves at least one lookup in MEMO_WINDOW / MEMO_MIN_HITS. */
-  private memoWindow(hit: boolean): void {
-    this.windowLookups++;
-    if (hit) this.windowHits++;
-    if (this.windowLookups < MEMO_WINDOW) return;
-    if (this.windowHits < MEMO_MIN_HITS) {
-      this.memoLimit = 0;
-      this.memoKeys = [];
-      this.memoHashes = this.memoMasks = new Int32Array(0);
-      this.memoSize = 0;
-    }
-    this.windowLookups = this.windowHits = 0;
-  }
-
-  private growMemo(): void {
-    const keys = this.memoKeys;
-    const hashes = this.memoHashes;
-    const masks = this.memoMasks;
-    const length = Math.max(64, keys.length * 2);
-    this.memoKeys = new Array<string | undefined>(length).fill(undefined);
-    this.memoHashes = new Int32Array(length);
-    this.memoMasks = new Int32Array(length);
-    this.memoShift = 32 - Math.log2(length);
-    for (let j = 0; j < keys.length; j++) {
-      if (keys[j] === undefined) continue;
-      let slot = Math.imul(hashes[j], 0x9e3779b1) >>> this.memoShift;
-      while (this.memoKeys[slot] !== undefined) slot = (slot + 1) & (length - 1);
-      this.memoKeys[slot] = keys[j];
-      this.memoHashes[slot] = hashes[j];
-      this.memoMasks[slot] = masks[j];
-    }
+    if (memo.full && !memo.worthKeeping(hit)) this.memo = undefined;
   }
 
   private detect(v: string): number {
@@ -354,15 +301,6 @@ export class ColumnProfiler {
       push('date', 'none', 'date', dates, dd[B.DATE], rowsShape(what, dates, dd[B.DATE]), false);
     }
   }
-}
-
-/**
- * A copy of a string sliced from a larger one that does not keep the larger one alive: V8 makes a
- * slice of 13 or more characters a view of its parent, and a memo key must not pin a whole chunk of
- * the file. Runs once per memo entry, never per cell.
- */
-function detached(s: string): string {
-  return s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
 }
 
 /** Decisive first; among decisive, the stronger category; then the higher rate. */
