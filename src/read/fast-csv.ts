@@ -1,7 +1,7 @@
 // The --all-rows path for delimited text: a hand splitter that is exact for the text it accepts and
 // hands the rest of the input to csv-parse (records.ts) the moment it meets anything else. It yields
-// batches of cell spans (cell-batch.ts): one pass of charCodeAt over each decoded chunk, no string
-// and no array per cell or record.
+// batches of cell spans (cell-batch.ts): each decoded chunk cut with String.prototype.indexOf, no
+// string and no array per cell or record.
 //
 // It accepts a run of complete lines when the run holds no quote character, no line longer than the
 // record limit, no record wider than the column limit, and no carriage return or line feed other
@@ -11,7 +11,8 @@
 // equivalence test in test/unit/read/fast-csv.test.ts checks this against csv-parse on random text.
 // Anything else (a quote, a lone \r, a bare-\r file) switches to csv-parse at the start of the run,
 // with line numbers carried over, so the records are the same as csv-parse's from the first byte.
-// Measured in bench/README.md: csv-parse is the bottleneck of --all-rows over CSV.
+// Measured in bench/README.md: csv-parse was the bottleneck of --all-rows over CSV; now the value
+// detectors are.
 import { Readable } from 'node:stream';
 import { ChunkDecoder, type TextEncoding } from './decode.js';
 import { batchOfRecords, recordsOfBatches, type BatchStream, type CellBatch } from './cell-batch.js';
@@ -132,7 +133,7 @@ export function openFastBatches(
         lineEnd = lf - 1;
         cr = text.indexOf('\r', lf + 1);
         if (cr === -1 || cr >= end) cr = end + 1;
-      } else if (cr < lf) return false; // a \r inside the last line
+      } else if (cr < lf) return false; // a \r in this line (a \n file, or the last line of the run)
       spans[2 * cells++] = pos;
       spans[2 * cells - 1] = lineEnd;
       const rowStart = rows === 0 ? 0 : rowCells[2 * rows - 1];
