@@ -1,6 +1,8 @@
 // In-process measurements for bench/run.mjs (run as a child: `node bench/micro.mjs headers|values`):
 // header classification throughput after start-up, and value detection (kojin's ColumnProfiler)
 // against openredaction over the same cell values. Prints one JSON line; never prints a value.
+// `split`: the ways to turn the large CSV into records. `allrows`: where --all-rows spends its CPU,
+// stage by stage (read, decode, split, profile), over the whole large CSV in one thread.
 import { LARGE_HEADERS } from './generate.mjs';
 
 const mode = process.argv[2];
@@ -72,7 +74,7 @@ if (mode === 'headers') {
   const { openFile } = await import('../dist/read/source.js');
   const { detectEncoding } = await import('../dist/read/decode.js');
   const { openRecords } = await import('../dist/read/records.js');
-  const { openFastRecords } = await import('../dist/read/fast-csv.js');
+  const { openFastRecords, openFastBatches } = await import('../dist/read/fast-csv.js');
   const { DEFAULT_LIMITS } = await import('../dist/read/types.js');
   const { parse } = await import('csv-parse');
   const { createReadStream } = await import('node:fs');
@@ -96,7 +98,32 @@ if (mode === 'headers') {
   };
   const dialect = { delimiter: ',', quote: '"' };
   await viaStream('csv-parse as kojin configures it (relax, info)', (src, enc) => openRecords(src, enc, dialect, DEFAULT_LIMITS));
-  await viaStream('fast splitter (src/read/fast-csv.ts)', (src, enc) => openFastRecords(src, enc, dialect, DEFAULT_LIMITS));
+  await viaStream('fast splitter as records (src/read/fast-csv.ts, cells sliced to strings)', (src, enc) => openFastRecords(src, enc, dialect, DEFAULT_LIMITS));
+  {
+    // What --all-rows uses: batches of cell spans, no string per cell.
+    const src = await openFile(file);
+    const enc = detectEncoding(src.head, src.complete);
+    const t = performance.now();
+    const batches = openFastBatches(src, enc, dialect, DEFAULT_LIMITS);
+    let n = 0;
+    while (n < limit) {
+      const b = await batches.next();
+      if (!b) break;
+      n += b.rows;
+    }
+    batches.close();
+    results['fast splitter as cell spans (what --all-rows profiles)'] = { records: n, seconds: (performance.now() - t) / 1000 };
+  }
+  try {
+    // fast-csv (@fast-csv/parse, present as exceljs's dependency): another streaming parser.
+    const { parse: fastCsv } = await import('@fast-csv/parse');
+    const t = performance.now();
+    let n = 0;
+    for await (const _ of createReadStream(file).pipe(fastCsv({ maxRows: limit }))) n++;
+    results['fast-csv (@fast-csv/parse), defaults'] = { records: n, seconds: (performance.now() - t) / 1000 };
+  } catch {
+    // not installed: no row
+  }
   for (const [name, options] of [
     ['csv-parse, relax, no info', { relax_column_count: true, relax_quotes: true }],
     ['csv-parse, defaults', {}],
@@ -109,6 +136,56 @@ if (mode === 'headers') {
   }
   const bytesPerRecord = (await import('node:fs')).statSync(file).size / JSON.parse((await import('node:fs')).readFileSync(new URL('./corpus/manifest.json', import.meta.url), 'utf8')).cases.large.rows;
   for (const r of Object.values(results)) r.mibPerSecond = (r.records * bytesPerRecord) / 1048576 / r.seconds;
+  process.stdout.write(JSON.stringify(results) + '\n');
+} else if (mode === 'allrows') {
+  // CPU seconds of each stage over the whole large CSV (the second of two passes, so the JIT is warm).
+  const { createReadStream, statSync } = await import('node:fs');
+  const { openFile } = await import('../dist/read/source.js');
+  const { detectEncoding, ChunkDecoder } = await import('../dist/read/decode.js');
+  const { openFastBatches } = await import('../dist/read/fast-csv.js');
+  const { DEFAULT_LIMITS } = await import('../dist/read/types.js');
+  const { profile } = await import('../dist/parallel/columns.js');
+  const { ColumnProfiler, MEMO_DEFAULT_ENTRIES } = await import('../dist/values/profiler.js');
+  const file = new URL('./corpus/large.csv', import.meta.url).pathname;
+  const mib = statSync(file).size / 1048576;
+  const results = {};
+  const stage = async (name, run) => {
+    let seconds = 0;
+    for (let pass = 0; pass < 2; pass++) {
+      const c0 = process.cpuUsage();
+      await run();
+      const c = process.cpuUsage(c0);
+      seconds = (c.user + c.system) / 1e6;
+    }
+    results[name] = { cpuSeconds: seconds, mibPerCpuSecond: mib / seconds };
+  };
+  const batches = async (each) => {
+    const src = await openFile(file);
+    const bs = openFastBatches(src, detectEncoding(src.head, src.complete), { delimiter: ',', quote: '"' }, DEFAULT_LIMITS);
+    for (let b = await bs.next(); b; b = await bs.next()) each(b);
+  };
+  const columns = LARGE_HEADERS.length;
+  const profileSome = (take, memoEntries) => {
+    const profilers = Array.from({ length: columns }, () => new ColumnProfiler({ memoEntries }));
+    const mask = Array.from({ length: columns }, (_, c) => take(c));
+    return batches((b) => profile(b, profilers, mask));
+  };
+  // The generator's columns whose values are all different (IDs, postal codes, addresses, phones,
+  // e-mail, My Numbers, accounts): the memo cannot help them.
+  const unique = new Set(['社員番号', '郵便番号', '住所', '電話番号', 'メールアドレス', '個人番号', '口座番号', '緊急連絡先'].map((h) => LARGE_HEADERS.indexOf(h)));
+  const memo = Math.min(MEMO_DEFAULT_ENTRIES, Math.floor(2 ** 18 / columns));
+  await stage('read (fs.createReadStream)', async () => {
+    for await (const _ of createReadStream(file)) {}
+  });
+  await stage('read + decode (ChunkDecoder, UTF-8)', async () => {
+    const d = new ChunkDecoder({ name: 'utf-8', label: 'utf-8', bomBytes: 0 });
+    for await (const chunk of createReadStream(file)) d.write(chunk);
+  });
+  await stage('read + decode + split into cell spans', () => batches(() => {}));
+  await stage(`... + profile the ${unique.size} unique-value columns`, () => profileSome((c) => unique.has(c), memo));
+  await stage(`... + profile the ${columns - unique.size} repeating columns`, () => profileSome((c) => !unique.has(c), memo));
+  await stage(`... + profile all ${columns} columns (what --all-rows does)`, () => profileSome(() => true, memo));
+  await stage(`... + profile all ${columns} columns, memo off`, () => profileSome(() => true, 0));
   process.stdout.write(JSON.stringify(results) + '\n');
 } else {
   throw new Error(`unknown mode ${mode}`);

@@ -8,7 +8,11 @@ import { decide } from './report/decide.js';
 import { fileCategory } from './report/summarize.js';
 import type { ClassifyResult, FieldReport, FileReport, HeaderEvidence, TableKind, TableReport, ValueEvidence } from './types.js';
 import { CATEGORY_RANK } from './types.js';
-import { ColumnProfiler } from './values/profiler.js';
+import { ColumnProfiler, MEMO_DEFAULT_ENTRIES } from './values/profiler.js';
+import { profileCellBatches, type ColumnThreads } from './parallel/columns.js';
+
+/** Memo entries for all the columns of one table together (a few MB at most). */
+const MEMO_BUDGET = 1 << 18;
 
 export interface ScanOptions {
   classifier: HeaderClassifier;
@@ -18,6 +22,8 @@ export interface ScanOptions {
   allRows: boolean;
   encoding?: string;
   limits: Limits;
+  /** A helper thread for the columns of one large --all-rows CSV table (parallel/columns.ts). */
+  columnThreads?: ColumnThreads;
 }
 
 export async function scanPath(path: string, options: ScanOptions): Promise<FileReport> {
@@ -62,7 +68,7 @@ export interface TableEvidence {
 }
 
 /** The options that reading and value profiling need (no classifier: it stays on the main thread). */
-export type EvidenceOptions = Pick<ScanOptions, 'sample' | 'allRows' | 'encoding' | 'limits'>;
+export type EvidenceOptions = Pick<ScanOptions, 'sample' | 'allRows' | 'encoding' | 'limits' | 'columnThreads'>;
 
 /**
  * Reads a source and profiles the values of every table. `hints` is asked, once per table as soon as
@@ -101,7 +107,15 @@ async function profileTable(
   const headerless = table.headerless === true;
   const subcategories = hints(table.fields, headerless);
   subcategories.catch(() => {}); // awaited below; never an unhandled rejection while rows are read
-  const profilers = table.kind === 'data' && (options.sample > 0 || options.allRows) ? table.fields.map(() => new ColumnProfiler()) : [];
+  const profiling = table.kind === 'data' && (options.sample > 0 || options.allRows);
+  if (profiling && options.allRows && table.cellBatches && table.fields.length > 0) {
+    // The memo of repeated cells (ColumnProfiler.addSpan) shares one budget across a table's columns.
+    const memoEntries = Math.min(MEMO_DEFAULT_ENTRIES, Math.floor(MEMO_BUDGET / table.fields.length));
+    const profiles = await profileCellBatches(table.cellBatches, table.fields.length, { memoEntries, now: new Date(), threads: options.columnThreads });
+    const values = await profiles.evidence(subcategories);
+    return { ...(table.name !== undefined ? { name: table.name } : {}), kind: table.kind, fields: table.fields, headerless, rowsSampled: profiles.rows, values };
+  }
+  const profilers = profiling ? table.fields.map(() => new ColumnProfiler()) : [];
   let rowsSampled = 0;
   if (profilers.length > 0) {
     for await (const row of table.rows) {

@@ -17,6 +17,7 @@ import { defaultJobs, scanInWorkers, worthWorkers } from '../parallel/pool.js';
 import { inShard, parseShard, type Shard } from '../parallel/shard.js';
 import { Progress, progressWanted } from '../progress.js';
 import { describeError, scanPath, scanSource, type ScanOptions } from '../scan.js';
+import { HELPER_AFTER_BATCHES } from '../parallel/columns.js';
 import type { Category, FileReport } from '../types.js';
 import { VERSION } from '../version.js';
 import { makeClassifier } from './context.js';
@@ -76,6 +77,7 @@ export async function scanCommand(inputs: string[], options: ScanCommandOptions,
 
   const run: ScanRun = {
     jobs: parseCount('--jobs', options.jobs, defaultJobs(), 1),
+    columnHelper: options.jobs !== undefined,
     shard: parseShard(options.shard),
     ...(progressWanted(io, format, options.output !== undefined) ? { progress: new Progress((text) => io.stderr(text), { columns: io.env.COLUMNS ? Number(io.env.COLUMNS) : undefined }) } : {}),
   };
@@ -136,6 +138,13 @@ function applyPolicy(files: FileReport[], config: KojinConfig | undefined, io: C
 export interface ScanRun {
   /** Worker threads (1: all on the main thread). */
   jobs?: number;
+  /**
+   * A file scanned on the main thread may use jobs − 1 helper threads for the columns of a large
+   * --all-rows CSV (parallel/columns.ts). Only when --jobs is given: the helper costs ~40% more CPU
+   * (every batch is copied to it) and ~30 MB, and on the shared benchmark machine it was faster only
+   * when a core was idle (bench/README.md).
+   */
+  columnHelper?: boolean;
   /** Scan only the files whose shard (hash of the normalised relative path mod count) is index (0-based). */
   shard?: Shard;
   progress?: Progress;
@@ -160,19 +169,21 @@ export async function scanInputs(
   progress?.start(files.length + (withStdin ? 1 : 0));
   try {
     const jobs = run.jobs ?? 1;
+    // Files one at a time on this thread: a large --all-rows CSV may use a second core for columns.
+    const single: ScanOptions = run.columnHelper ? { ...options, columnThreads: { threads: jobs - 1, after: HELPER_AFTER_BATCHES } } : options;
     if (await worthWorkers(files, jobs)) {
       reports.push(...(await scanInWorkers(files, options, options.classifier, jobs, { start: (p) => progress?.file(p), done: (r) => progress?.finished(r) })));
     } else {
       for (const file of files) {
         progress?.file(file.display);
-        const report = await scanPath(file.path, options).then((r) => ({ ...r, path: file.display }));
+        const report = await scanPath(file.path, single).then((r) => ({ ...r, path: file.display }));
         progress?.finished(report);
         reports.push(report);
       }
     }
     if (withStdin) {
       progress?.file('-');
-      const report = await scanStdin(io, options, stdinFormat);
+      const report = await scanStdin(io, single, stdinFormat);
       progress?.finished(report);
       reports.push(report);
     }

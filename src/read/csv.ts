@@ -5,7 +5,8 @@ import { extname } from 'node:path';
 import { decodeHead, detectEncoding } from './decode.js';
 import { detectHeaderLayout, HEADER_SCAN_ROWS, type HeaderLayout } from './header-row.js';
 import { asLayoutDefinition, layoutColumns } from './layout-table.js';
-import { openFastRecords } from './fast-csv.js';
+import { batchOfRecords, isBlankCell, recordsOfBatches, type BatchRecordStream, type CellBatch } from './cell-batch.js';
+import { openFastBatches } from './fast-csv.js';
 import { openRecords, type CsvRecord, type RecordStream } from './records.js';
 import { looksDelimited, sniffDialect, type Delimiter, type Dialect } from './sniff.js';
 import { ReadError, type ByteSource, type ParsedSource, type Reader, type ReadOptions, type Row, type TableSource } from './types.js';
@@ -43,7 +44,7 @@ async function readDelimited(source: ByteSource, options: ReadOptions): Promise<
   // A single-column file sniffs no delimiter: keep the extension's.
   const dialect: Dialect = sniffed.columns >= 2 ? sniffed : { ...sniffed, delimiter: preferred };
   // --all-rows: the exact fast splitter (csv-parse for whatever it does not accept); sampled: csv-parse.
-  const records = options.allRows ? openFastRecords(source, encoding, dialect, options.limits) : openRecords(source, encoding, dialect, options.limits);
+  const records = options.allRows ? recordsOfBatches(openFastBatches(source, encoding, dialect, options.limits)) : openRecords(source, encoding, dialect, options.limits);
   try {
     const table = await firstTable(records, options, dialect);
     return { format: dialect.delimiter === '\t' ? 'tsv' : 'csv', encoding: encoding.name, tables: single(table), warnings: [] };
@@ -83,7 +84,12 @@ async function firstTable(records: RecordStream, options: ReadOptions, dialect: 
   };
   // Headers only: nobody will iterate the rows, so release the file now.
   if (options.sampleRows === 0 && !options.allRows) records.close();
-  else table.rows = dataRows(records, buffered, layout.names.length, warnings);
+  else {
+    // Rows as strings for any consumer; with --all-rows also as cell spans (the consumer picks one).
+    const checks = new RowChecks(warnings);
+    table.rows = dataRows(records, buffered, layout.names.length, checks);
+    if ('remaining' in records) table.cellBatches = dataBatches(records as BatchRecordStream, buffered, layout.names.length, checks);
+  }
   return table;
 }
 
@@ -113,34 +119,94 @@ function span(cells: readonly string[]): number {
 }
 
 /**
- * Data rows after the header; blank rows are skipped. Ragged rows are counted and reported once per
- * kind when iteration ends (or stops), with the first line: never their contents.
+ * The reader's checks on data rows: blank rows are skipped; ragged rows are counted and reported once
+ * per kind when iteration ends (or stops), with the first line: never their contents.
  */
-async function* dataRows(records: RecordStream, buffered: CsvRecord[], width: number, warnings: string[]): AsyncIterable<Row> {
-  const longer = { count: 0, first: 0 };
-  const shorter = { count: 0, first: 0 };
-  const note = (counter: { count: number; first: number }, line: number) => {
+class RowChecks {
+  private readonly longer = { count: 0, first: 0 };
+  private readonly shorter = { count: 0, first: 0 };
+  constructor(private readonly warnings: string[]) {}
+
+  /** Notes a non-blank row of `cells` cells (`span`: index of its last non-empty cell + 1). */
+  note(cells: number, span: number, width: number, line: number): void {
+    const counter = span > width ? this.longer : cells < width ? this.shorter : undefined;
+    if (!counter) return;
     counter.count++;
     if (!counter.first) counter.first = line;
-  };
+  }
+
+  unclosed(line: number | undefined): void {
+    if (line) this.warnings.push(`a quote opened at line ${line} is never closed; the rest of the file was not read as rows`);
+  }
+
+  finish(): void {
+    const plural = (n: number) => (n === 1 ? '1 row has' : `${n} rows have`);
+    if (this.longer.count) this.warnings.push(`${plural(this.longer.count)} more cells than the header (first at line ${this.longer.first})`);
+    if (this.shorter.count) this.warnings.push(`${plural(this.shorter.count)} fewer cells than the header (first at line ${this.shorter.first})`);
+  }
+}
+
+/** Data rows after the header, as strings. */
+async function* dataRows(records: RecordStream, buffered: CsvRecord[], width: number, checks: RowChecks): AsyncIterable<Row> {
   try {
     for (;;) {
       const record = buffered.length > 0 ? buffered.shift() : await records.next();
       if (!record) break;
       if (isBlank(record.cells)) continue;
-      if (span(record.cells) > width) note(longer, record.line);
-      else if (record.cells.length < width) note(shorter, record.line);
+      checks.note(record.cells.length, span(record.cells), width, record.line);
       yield record.cells;
     }
-    if (records.unclosedQuoteLine) {
-      warnings.push(`a quote opened at line ${records.unclosedQuoteLine} is never closed; the rest of the file was not read as rows`);
-    }
+    checks.unclosed(records.unclosedQuoteLine);
   } finally {
     records.close();
-    const plural = (n: number) => (n === 1 ? '1 row has' : `${n} rows have`);
-    if (longer.count) warnings.push(`${plural(longer.count)} more cells than the header (first at line ${longer.first})`);
-    if (shorter.count) warnings.push(`${plural(shorter.count)} fewer cells than the header (first at line ${shorter.first})`);
+    checks.finish();
   }
+}
+
+/** The same rows as dataRows, as batches of cell spans (blank rows dropped from each batch). */
+async function* dataBatches(records: BatchRecordStream, buffered: CsvRecord[], width: number, checks: RowChecks): AsyncIterable<CellBatch> {
+  const rest = records.remaining();
+  try {
+    let batch = buffered.length > 0 ? batchOfRecords(buffered.splice(0)) : await rest.next();
+    while (batch) {
+      const kept = keepRows(batch, width, checks);
+      if (kept.rows > 0) yield kept;
+      batch = await rest.next();
+    }
+    checks.unclosed(rest.unclosedQuoteLine);
+  } finally {
+    records.close();
+    checks.finish();
+  }
+}
+
+/** The batch without its blank rows, each other row noted by the checks. */
+function keepRows(batch: CellBatch, width: number, checks: RowChecks): CellBatch {
+  const { rowCells, lines } = batch;
+  let kept = 0;
+  let keptCells: Int32Array | undefined;
+  let keptLines: Int32Array | undefined;
+  for (let r = 0; r < batch.rows; r++) {
+    const from = rowCells[2 * r];
+    const to = rowCells[2 * r + 1];
+    let last = to - 1; // the last non-blank cell
+    while (last >= from && isBlankCell(batch, last)) last--;
+    if (last < from) {
+      // Blank: from here on the kept rows are copied.
+      keptCells ??= rowCells.slice(0, 2 * batch.rows);
+      keptLines ??= lines.slice(0, batch.rows);
+      continue;
+    }
+    checks.note(to - from, last - from + 1, width, lines[r]);
+    if (keptCells && keptLines) {
+      keptCells[2 * kept] = from;
+      keptCells[2 * kept + 1] = to;
+      keptLines[kept] = lines[r];
+    }
+    kept++;
+  }
+  if (!keptCells || !keptLines) return batch;
+  return { text: batch.text, spans: batch.spans, rowCells: keptCells, lines: keptLines, rows: kept };
 }
 
 async function* noRows(): AsyncIterable<Row> {}

@@ -1,5 +1,7 @@
 // The --all-rows path for delimited text: a hand splitter that is exact for the text it accepts and
-// hands the rest of the input to csv-parse (records.ts) the moment it meets anything else.
+// hands the rest of the input to csv-parse (records.ts) the moment it meets anything else. It yields
+// batches of cell spans (cell-batch.ts): each decoded chunk cut with String.prototype.indexOf, no
+// string and no array per cell or record.
 //
 // It accepts a run of complete lines when the run holds no quote character, no line longer than the
 // record limit, no record wider than the column limit, and no carriage return or line feed other
@@ -9,21 +11,36 @@
 // equivalence test in test/unit/read/fast-csv.test.ts checks this against csv-parse on random text.
 // Anything else (a quote, a lone \r, a bare-\r file) switches to csv-parse at the start of the run,
 // with line numbers carried over, so the records are the same as csv-parse's from the first byte.
-// Measured in bench/README.md: csv-parse is the bottleneck of --all-rows over CSV.
+// Measured in bench/README.md: csv-parse was the bottleneck of --all-rows over CSV; now the value
+// detectors are.
 import { Readable } from 'node:stream';
 import { ChunkDecoder, type TextEncoding } from './decode.js';
+import { batchOfRecords, recordsOfBatches, type BatchStream, type CellBatch } from './cell-batch.js';
 import { openRecords, type CsvRecord, type RecordStream } from './records.js';
 import { describeFsError } from './source.js';
 import { ReadError, type ByteSource, type Limits } from './types.js';
 
 type Mode = '\n' | '\r\n';
 
+/** Records one by one (the batches sliced into strings): what the equivalence tests compare. */
 export function openFastRecords(
   source: ByteSource,
   encoding: TextEncoding,
   dialect: { delimiter: string; quote: string },
   limits: Pick<Limits, 'maxLineBytes' | 'maxColumns'>,
 ): RecordStream {
+  return recordsOfBatches(openFastBatches(source, encoding, dialect, limits));
+}
+
+/** Records of csv-parse's fallback packed per batch: at most this many at a time. */
+const FALLBACK_BATCH = 256;
+
+export function openFastBatches(
+  source: ByteSource,
+  encoding: TextEncoding,
+  dialect: { delimiter: string; quote: string },
+  limits: Pick<Limits, 'maxLineBytes' | 'maxColumns'>,
+): BatchStream {
   const input = source.open();
   const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
   const decoder = new ChunkDecoder(encoding);
@@ -31,12 +48,13 @@ export function openFastRecords(
   let mode: Mode | undefined;
   let carry = '';
   let line = 0; // lines consumed so far
-  let queue: CsvRecord[] = [];
-  let at = 0;
+  let ready: CellBatch | undefined;
   let ended = false;
   let closed = false;
   /** Set once the rest of the input is csv-parse's. */
   let fallback: RecordStream | undefined;
+  /** A failure of the fallback after records it had already given: thrown on the next call. */
+  const failed: { error?: unknown } = {};
 
   const decoded = async (): Promise<string | undefined> => {
     try {
@@ -65,31 +83,77 @@ export function openFastRecords(
     stream.unclosedQuoteLine = undefined;
   };
 
-  /** Splits complete lines of `text`; false (and nothing queued) when the run is not one it accepts. */
-  const splitLines = (text: string): boolean => {
-    if (text.indexOf(quote) !== -1) return false;
-    const lines = text.split(mode!);
-    const out: CsvRecord[] = new Array(lines.length);
-    const stray = mode === '\n' ? '\r' : undefined;
-    if (stray !== undefined && text.indexOf(stray) !== -1) return false;
+  /**
+   * Splits the complete lines of text[0, end) into a batch (ready); false (and nothing ready) when the
+   * run is not one it accepts: a quote, a carriage return or line feed other than the record
+   * delimiter, a line of maxLineBytes characters or more, a record wider than maxColumns. The cuts
+   * are found with String.prototype.indexOf (native; about twice as fast here as a charCodeAt loop).
+   */
+  const splitLines = (text: string, end: number): boolean => {
+    const q = text.indexOf(quote);
+    if (q !== -1 && q < end) return false;
+    const crlf = mode === '\r\n';
+    // The next \r: in a \r\n file each line's must sit just before its \n; in a \n file any \r
+    // fails the line it is in (csv-parse reads it as its own break or as text).
+    let cr = text.indexOf('\r');
+    if (cr === -1 || cr >= end) cr = end + 1;
     const maxLine = limits.maxLineBytes;
     const maxColumns = limits.maxColumns;
-    let n = line;
-    for (let i = 0; i < lines.length; i++) {
-      const l = lines[i];
-      if (l.length >= maxLine) return false;
-      if (mode === '\r\n' && (l.indexOf('\n') !== -1 || l.indexOf('\r') !== -1)) return false;
-      const cells = l.split(delimiter);
-      if (cells.length > maxColumns) return false;
-      out[i] = { cells, line: ++n };
+    // Sized for this chunk's shape; grown by doubling.
+    let spans = new Int32Array(64 + (end >> 2));
+    let rowCells = new Int32Array(64 + (end >> 4));
+    let cells = 0;
+    let rows = 0;
+    let pos = 0; // start of the current cell
+    let lineStart = 0;
+    // The next record delimiter (\n, or \r\n whose \r is then at lf - 1) and the next cell delimiter.
+    const nextBreak = (from: number) => {
+      const lf = text.indexOf('\n', from);
+      return lf === -1 || lf > end ? end : lf;
+    };
+    const nextDelimiter = (from: number) => {
+      const d = text.indexOf(delimiter, from);
+      return d === -1 || d > end ? end + 1 : d;
+    };
+    let lf = nextBreak(0);
+    let d = nextDelimiter(0);
+    for (;;) {
+      if (cells * 2 + 2 > spans.length) spans = grow(spans);
+      if (d < lf) {
+        spans[2 * cells++] = pos;
+        spans[2 * cells - 1] = d;
+        pos = d + 1;
+        d = nextDelimiter(pos);
+        continue;
+      }
+      // The end of a line: lf is its \n, or `end` for the last line of the run.
+      let lineEnd = lf;
+      if (crlf && lf < end) {
+        if (cr !== lf - 1) return false; // a \n without its \r, or a \r inside the line
+        lineEnd = lf - 1;
+        cr = text.indexOf('\r', lf + 1);
+        if (cr === -1 || cr >= end) cr = end + 1;
+      } else if (cr < lf) return false; // a \r in this line (a \n file, or the last line of the run)
+      spans[2 * cells++] = pos;
+      spans[2 * cells - 1] = lineEnd;
+      const rowStart = rows === 0 ? 0 : rowCells[2 * rows - 1];
+      if (lineEnd - lineStart >= maxLine || cells - rowStart > maxColumns) return false;
+      if (rows * 2 + 2 > rowCells.length) rowCells = grow(rowCells);
+      rowCells[2 * rows] = rowStart;
+      rowCells[2 * rows + 1] = cells;
+      rows++;
+      if (lf >= end) break;
+      pos = lineStart = lf + 1;
+      lf = nextBreak(pos);
     }
-    queue = out;
-    at = 0;
-    line = n;
+    const lines = new Int32Array(rows);
+    for (let r = 0; r < rows; r++) lines[r] = line + r + 1;
+    ready = { text, spans, rowCells, lines, rows };
+    line += rows;
     return true;
   };
 
-  /** Fills the queue from the next chunk(s); false at the end of the input. */
+  /** Makes the next batch ready from the next chunk(s); false at the end of the input. */
   const fill = async (): Promise<boolean> => {
     for (;;) {
       if (ended) return false;
@@ -103,7 +167,9 @@ export function openFastRecords(
         carry = '';
         if (text === '') return false;
       } else {
-        text = carry + next;
+        // join, not +: it copies into one flat string, where + makes a rope whose charCodeAt (the
+        // profiler's memo reads every cell) measured ~1.6× slower.
+        text = carry === '' ? next : [carry, next].join('');
         carry = '';
       }
       if (mode === undefined) {
@@ -141,9 +207,8 @@ export function openFastRecords(
         end = last;
         carry = text.slice(last + (mode ?? '\n').length);
       } else if (mode !== undefined && text.endsWith(mode)) end = text.length - mode.length;
-      const body = text.slice(0, end);
       if (mode === undefined) mode = '\n'; // one line, no break at all
-      if (!splitLines(body)) return (take(), handOver(text, final), true); // text = body + delimiter + carry
+      if (!splitLines(text, end)) return (take(), handOver(text, final), true); // text = body + delimiter + carry
       return true;
     }
   };
@@ -153,18 +218,16 @@ export function openFastRecords(
     return c;
   };
 
-  const stream: RecordStream = {
+  const stream: BatchStream = {
     async next() {
       if (closed) return undefined;
       for (;;) {
-        if (fallback) {
-          const record = await fallback.next();
-          stream.unclosedQuoteLine = fallback.unclosedQuoteLine;
-          return record;
+        if (fallback) return fallbackBatchOf(fallback, stream, failed);
+        if (ready) {
+          const batch = ready;
+          ready = undefined;
+          if (batch.rows > 0) return batch;
         }
-        if (at < queue.length) return queue[at++];
-        queue = [];
-        at = 0;
         if (!(await fill())) return undefined;
       }
     },
@@ -176,6 +239,33 @@ export function openFastRecords(
     },
   };
   return stream;
+}
+
+/**
+ * Up to FALLBACK_BATCH records of csv-parse's as one batch. A failure after some records is thrown
+ * on the next call, so the records before it are delivered first, as the record stream does.
+ */
+async function fallbackBatchOf(fallback: RecordStream, owner: { unclosedQuoteLine?: number }, failed: { error?: unknown }): Promise<CellBatch | undefined> {
+  if (failed.error !== undefined) throw failed.error;
+  const records: CsvRecord[] = [];
+  try {
+    while (records.length < FALLBACK_BATCH) {
+      const record = await fallback.next();
+      owner.unclosedQuoteLine = fallback.unclosedQuoteLine;
+      if (!record) break;
+      records.push(record);
+    }
+  } catch (error) {
+    if (records.length === 0) throw error;
+    failed.error = error;
+  }
+  return records.length > 0 ? batchOfRecords(records) : undefined;
+}
+
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 function asReadError(error: unknown): Error {

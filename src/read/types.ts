@@ -2,6 +2,7 @@
 // of rows, so the rest of the pipeline never knows which format it came from.
 import type { Readable } from 'node:stream';
 import type { SourcePosition, TableKind } from '../types.js';
+import type { CellBatch } from './cell-batch.js';
 
 /** Caps that keep memory bounded on hostile input; each has a CLI flag to raise it. */
 export interface Limits {
@@ -54,6 +55,11 @@ export interface TableSource {
    * (break out of for-await), which must release the underlying file.
    */
   rows: AsyncIterable<Row>;
+  /**
+   * The same rows as spans of decoded text (read/cell-batch.ts), when the reader has them cheaper than
+   * strings (CSV with --all-rows). A consumer iterates either this or `rows`, never both.
+   */
+  cellBatches?: AsyncIterable<CellBatch>;
   /** Readers may push warnings (ragged rows, stray quotes) while rows are iterated. */
   warnings: string[];
 }

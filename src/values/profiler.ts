@@ -15,6 +15,7 @@ import { classifyGender } from './gender.js';
 import { ipVersion } from './ip.js';
 import { classifyMyNumber } from './my-number.js';
 import { prepareValue } from './normalize.js';
+import { MISSING, SpanMemo } from './span-memo.js';
 import { isPassportNumber } from './passport.js';
 import { classifyPersonName } from './person-name.js';
 import { isJapanesePhone } from './phone.js';
@@ -38,7 +39,22 @@ export interface ProfilerOptions {
   now?: Date;
   /** Maximum number of distinct hashes kept before switching to sampling. */
   distinctCap?: number;
+  /** Entries of the repeated-value memo used by addSpan (0: none). Default MEMO_DEFAULT_ENTRIES. */
+  memoEntries?: number;
 }
+
+/**
+ * The memo of addSpan: a cell's detector bits, keyed by the cell's exact text. Detectors are pure
+ * functions of the prepared cell, so a repeated cell counts the same bits as its first occurrence;
+ * its date (if any) is the first occurrence's, which the date range already holds; and adding a hash
+ * seen before is a no-op for the DistinctSampler (kept, or filtered by a level that only rises).
+ * Serving repeats from the memo therefore gives the same evidence as add(), bit for bit. It holds
+ * the code units of at most `memoEntries` cells of up to MEMO_MAX_LENGTH characters, in memory only
+ * and only while the column is profiled; a column whose values rarely repeat drops it
+ * (span-memo.ts).
+ */
+export const MEMO_DEFAULT_ENTRIES = 16384;
+const MEMO_MAX_LENGTH = 64;
 
 // One bit per thing a cell can be; a cell's mask is stored with its hash for distinct counting.
 const B = {
@@ -71,22 +87,67 @@ export class ColumnProfiler {
   private readonly birthTo: number;
   private minDate = Number.POSITIVE_INFINITY;
   private maxDate = Number.NEGATIVE_INFINITY;
+  /** The memo of addSpan (see MEMO_DEFAULT_ENTRIES); undefined when off. */
+  private memo: SpanMemo | undefined;
 
   constructor(options: ProfilerOptions = {}) {
     const now = options.now ?? new Date();
     this.birthFrom = ordinalYearsBefore(now, 120);
     this.birthTo = ordinalYearsBefore(now, 0);
     this.sampler = new DistinctSampler(options.distinctCap ?? DEFAULT_DISTINCT_CAP);
+    const memoEntries = options.memoEntries ?? MEMO_DEFAULT_ENTRIES;
+    if (memoEntries > 0) this.memo = new SpanMemo(memoEntries);
   }
 
   add(value: string): void {
     this.sampled++;
+    this.addCell(value);
+  }
+
+  /** Counts one cell after `sampled`; returns its detector bits, or -1 when it prepares to empty. */
+  private addCell(value: string): number {
     const v = prepareValue(value);
-    if (v.length === 0) return;
+    if (v.length === 0) return -1;
     this.nonEmpty++;
     const mask = this.detect(v);
-    if (mask !== 0) for (let b = 0; b < NBITS; b++) if ((mask & (1 << b)) !== 0) this.counts[b]++;
+    this.countBits(mask);
     this.sampler.add(hash32(v), mask);
+    return mask;
+  }
+
+  private countBits(mask: number): void {
+    for (let m = mask; m !== 0; m &= m - 1) this.counts[31 - Math.clz32(m & -m)]++;
+  }
+
+  /**
+   * Exactly add(text.slice(start, end)), with repeated cells served from the memo: the cell is hashed
+   * and compared in place, and sliced out of `text` only the first time it is seen. A column whose
+   * values rarely repeat soon turns the memo off and pays only the slice.
+   */
+  addSpan(text: string, start: number, end: number): void {
+    this.sampled++;
+    const n = end - start;
+    if (n === 0) return;
+    const memo = this.memo;
+    if (memo === undefined || n > MEMO_MAX_LENGTH) {
+      this.addCell(text.slice(start, end));
+      return;
+    }
+    let h = 0x811c9dc5 | 0; // FNV-1a over the code units, then the length
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    h ^= n;
+    let mask = memo.lookup(text, start, end, h);
+    const hit = mask !== MISSING;
+    if (hit) {
+      if (mask !== -1) {
+        this.nonEmpty++;
+        this.countBits(mask);
+      }
+    } else {
+      mask = this.addCell(text.slice(start, end));
+      memo.insert(text, start, end, h, mask);
+    }
+    if (memo.full && !memo.worthKeeping(hit)) this.memo = undefined;
   }
 
   private detect(v: string): number {

@@ -1,0 +1,36 @@
+// The helper thread of columns.ts: profiles its share of a table's columns from the batches the
+// main thread posts, acknowledging each, and answers `finish` with the evidence of its columns.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { CellBatch } from '../read/cell-batch.js';
+import type { ValueEvidence } from '../types.js';
+import { ColumnProfiler } from '../values/profiler.js';
+import { profile } from './columns.js';
+
+export type ToColumnWorker = { type: 'batch'; batch: CellBatch } | { type: 'finish'; subcategories: (string | null)[] };
+export type FromColumnWorker = { type: 'ack' } | { type: 'values'; values: ValueEvidence[] };
+
+interface ColumnWorkerData {
+  columns: number[];
+  width: number;
+  memoEntries: number;
+  /** The main thread's "today", so birth-date plausibility is judged on the same day. */
+  now: number;
+}
+
+const port = parentPort;
+if (!port) throw new Error('column-worker.ts runs only as a worker thread');
+const data = workerData as ColumnWorkerData;
+const now = new Date(data.now);
+// Profilers for every column index (only this worker's are used), so rows index them directly.
+const profilers = Array.from({ length: data.width }, () => new ColumnProfiler({ memoEntries: data.memoEntries, now }));
+const take = Array.from({ length: data.width }, (_, c) => data.columns.includes(c));
+
+port.on('message', (message: ToColumnWorker) => {
+  if (message.type === 'batch') {
+    profile(message.batch, profilers, take);
+    port.postMessage({ type: 'ack' } satisfies FromColumnWorker);
+  } else {
+    const values = data.columns.map((c, i) => profilers[c].result({ subcategory: message.subcategories[i] }));
+    port.postMessage({ type: 'values', values } satisfies FromColumnWorker);
+  }
+});
