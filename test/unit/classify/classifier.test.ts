@@ -95,7 +95,7 @@ describe('head-final compounds', () => {
     expect(await cls('crew_is_for_tax_deduction')).toBe('none/flag');
     expect(await cls('DependentsIsForCat3Ins')).toBe('none/flag');
     expect(await cls('is_married')).toBe('none/flag');
-    expect(await cls('user_is_disabled')).toBe('sensitive/disability'); // a yes/no about sensitive data stays sensitive
+    expect(await cls('user_has_disability')).toBe('sensitive/disability'); // a yes/no about sensitive data stays sensitive
     expect(await cls('is_xyz')).toBe('unknown/-'); // a leading verb before an unknown word says too little
   });
 
