@@ -63,11 +63,16 @@ describe('accuracy on labelled real-world headers', () => {
     expectFoundationFloors(await measure('both corpora', [...corpus(DEV), ...corpus(GATHERED)]));
   });
 
-  it('does not fall below today’s level towards the dictionaries issue’s targets on the gathered corpus', async () => {
+  it('holds the dictionaries issue’s targets that are met on the gathered corpus, and today’s recall', async () => {
     const m = await measure(GATHERED, corpus(GATHERED));
+    expect(m.recall.my_number).toBe(1);
     expect(m.precision.my_number).toBeGreaterThanOrEqual(0.99);
-    expect(m.precision.sensitive).toBeGreaterThanOrEqual(0.95);
-    expect(m.precision.personal).toBeGreaterThanOrEqual(0.89);
-    expect(m.unknownRate).toBeLessThanOrEqual(0.06);
+    expect(m.precision.sensitive).toBeGreaterThanOrEqual(0.9);
+    expect(m.precision.personal).toBeGreaterThanOrEqual(0.93);
+    expect(m.noneFlagged).toBeLessThanOrEqual(0.03);
+    expect(m.unknownRate).toBeLessThan(0.05);
+    // Not yet at the 0.95: held at today's level.
+    expect(m.recall.sensitive).toBeGreaterThanOrEqual(0.905);
+    expect(m.recall.personal).toBeGreaterThanOrEqual(0.915);
   });
 });
