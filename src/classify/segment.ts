@@ -1,7 +1,7 @@
 // Segmenting a normalised header against the compiled dictionary: a dynamic programme over the
 // key that covers as many characters as possible with as few matches as possible. What stays
 // uncovered is residue (unknown words, or Japanese left for kuromoji).
-import type { CompiledDictionary, TrieNode } from '../dictionary/compile.js';
+import { childOf, type CompiledDictionary, type Hit } from '../dictionary/compile.js';
 import type { DictionaryEntry } from '../dictionary/schema.js';
 import type { Normalized } from '../tokenize/normalize.js';
 
@@ -21,7 +21,6 @@ export interface Segment {
   stem?: boolean;
 }
 
-type Hit = TrieNode['hits'][number];
 type Matched = { start: number; end: number; hit: Hit };
 
 /**
@@ -64,11 +63,14 @@ export function segment(norm: Normalized, dict: CompiledDictionary, scratch = ne
     if (u === -1) continue;
     // Leave this character uncovered. Digits cost nothing: numbering (住所1, tel2) is expected.
     offer(scratch, i + 1, u + (chunks[chunkOf[i]].kind === 'num' ? 0 : 1), pieces[i], weight[i], i, undefined);
-    let node = dict.root.next.get(key.charCodeAt(i));
-    for (let j = i + 1; node; node = j < n ? node.next.get(key.charCodeAt(j++)) : undefined) {
+    const { trie } = dict;
+    let node = childOf(trie, 0, key.charCodeAt(i));
+    for (let j = i + 1; node !== -1; node = j < n ? childOf(trie, node, key.charCodeAt(j++)) : -1) {
       const end = j;
-      if (node.hits.length === 0 || (chunkOf[i] !== chunkOf[end - 1] && !alignedAcrossChunks(norm, i, end))) continue;
-      const hit = firstAllowed(node.hits, key, i, end, dict);
+      const hitsFrom = trie.hitFirst[node];
+      const hitsTo = trie.hitFirst[node + 1];
+      if (hitsFrom === hitsTo || (chunkOf[i] !== chunkOf[end - 1] && !alignedAcrossChunks(norm, i, end))) continue;
+      const hit = firstAllowed(trie.hits, hitsFrom, hitsTo, key, i, end, dict);
       if (hit) offer(scratch, end, u, pieces[i] + 1, weight[i] + hit.entry.weight, i, hit);
     }
   }
@@ -116,14 +118,15 @@ function offer(scratch: SegmentScratch, end: number, u: number, p: number, w: nu
 }
 
 /** The strongest hit whose entry does not exclude this place (most entries exclude nothing). */
-function firstAllowed(hits: Hit[], key: string, start: number, end: number, dict: CompiledDictionary): Hit | undefined {
-  if (dict.excludes.size === 0) return hits[0];
-  for (const hit of hits) if (!excluded(hit.entry, key, start, end, dict)) return hit;
+function firstAllowed(hits: Hit[], from: number, to: number, key: string, start: number, end: number, dict: CompiledDictionary): Hit | undefined {
+  if (dict.excludes.size === 0) return hits[from];
+  for (let h = from; h < to; h++) if (!excluded(hits[h].entry, key, start, end, dict)) return hits[h];
   return undefined;
 }
 
 /** An entry's exclude list: no match where an excluded term overlaps this place in the header. */
 function excluded(entry: DictionaryEntry, key: string, start: number, end: number, dict: CompiledDictionary): boolean {
+  if (!entry.exclude?.length) return false; // only such entries are in dict.excludes
   const excludes = dict.excludes.get(entry.id);
   if (!excludes) return false;
   return excludes.some((ex) => {
@@ -142,6 +145,8 @@ function excluded(entry: DictionaryEntry, key: string, start: number, end: numbe
  * abbreviation matches that ends the word is kept and the rest of the word is an unknown prefix.
  */
 function dropPartialWords(norm: Normalized, matched: Matched[]): Matched[] {
+  // No match, or no ASCII word: nothing can be partly covered.
+  if (matched.length === 0 || !norm.chunks.some((c) => c.kind === 'word')) return matched;
   const covered = new Uint8Array(norm.key.length);
   for (const m of matched) covered.fill(1, m.start, m.end);
   const total = new Array<number>(norm.chunks.length).fill(0);
