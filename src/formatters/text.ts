@@ -107,8 +107,19 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** Columns a string takes in a terminal: East Asian wide characters count 2; ANSI colour codes 0. */
 export function displayWidth(text: string): number {
+  // Code units, code points only where a surrogate pair needs one: this runs for every cell of a table.
+  const plain = text.indexOf('\u001b') === -1 ? text : text.replace(ANSI, '');
   let width = 0;
-  for (const ch of text.replace(ANSI, '')) width += charWidth(ch.codePointAt(0) ?? 0);
+  for (let i = 0; i < plain.length; i++) {
+    const c = plain.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) {
+      width++; // printable ASCII
+      continue;
+    }
+    const cp = plain.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    width += charWidth(cp);
+  }
   return width;
 }
 
