@@ -34,6 +34,9 @@ export function sniffDialect(text: string, complete: boolean, preferred: Delimit
   const quote = sniffQuote(body);
   let best: Dialect | undefined;
   for (const delimiter of DELIMITERS) {
+    // A delimiter absent from the text splits nothing (one column, score -1): it cannot beat a
+    // dialect of two or more columns, so it is not measured.
+    if (best && best.columns >= 2 && body.indexOf(delimiter) === -1) continue;
     const dialect = measure(body, delimiter, quote);
     if (!best || better(dialect, best, preferred)) best = dialect;
   }
