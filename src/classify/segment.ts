@@ -22,6 +22,8 @@ export interface Segment {
 }
 
 type Matched = { start: number; end: number; hit: Hit };
+/** No hit: the character before this position is left uncovered. */
+const NO_HIT = -1;
 
 /**
  * Scratch arrays for the dynamic programme, grown as needed and reused between headers: this runs
@@ -33,7 +35,8 @@ export class SegmentScratch {
   pieces = new Int32Array(64);
   weight = new Float64Array(64);
   from = new Int32Array(64);
-  hitAt: (Hit | undefined)[] = new Array(64);
+  /** Index into the trie's hits of the match ending here, or NO_HIT. */
+  hitAt = new Int32Array(64);
 
   ensure(size: number): this {
     if (this.uncovered.length < size) {
@@ -42,10 +45,10 @@ export class SegmentScratch {
       this.pieces = new Int32Array(grown);
       this.weight = new Float64Array(grown);
       this.from = new Int32Array(grown);
-      this.hitAt = new Array(grown);
+      this.hitAt = new Int32Array(grown);
     }
     this.uncovered.fill(-1, 0, size);
-    this.hitAt.fill(undefined, 0, size);
+    this.hitAt.fill(NO_HIT, 0, size);
     return this;
   }
 }
@@ -58,27 +61,27 @@ export function segment(norm: Normalized, dict: CompiledDictionary, scratch = ne
   uncovered[0] = 0;
   pieces[0] = 0;
   weight[0] = 0;
+  const { hitFirst, hits } = dict.trie;
   for (let i = 0; i < n; i++) {
     const u = uncovered[i];
     if (u === -1) continue;
     // Leave this character uncovered. Digits cost nothing: numbering (住所1, tel2) is expected.
-    offer(scratch, i + 1, u + (chunks[chunkOf[i]].kind === 'num' ? 0 : 1), pieces[i], weight[i], i, undefined);
-    const { trie } = dict;
-    let node = childOf(trie, 0, key.charCodeAt(i));
-    for (let j = i + 1; node !== -1; node = j < n ? childOf(trie, node, key.charCodeAt(j++)) : -1) {
+    offer(scratch, i + 1, u + (chunks[chunkOf[i]].kind === 'num' ? 0 : 1), pieces[i], weight[i], i, NO_HIT);
+    let node = childOf(dict.trie, 0, key.charCodeAt(i));
+    for (let j = i + 1; node !== -1; node = j < n ? childOf(dict.trie, node, key.charCodeAt(j++)) : -1) {
       const end = j;
-      const hitsFrom = trie.hitFirst[node];
-      const hitsTo = trie.hitFirst[node + 1];
+      const hitsFrom = hitFirst[node];
+      const hitsTo = hitFirst[node + 1];
       if (hitsFrom === hitsTo || (chunkOf[i] !== chunkOf[end - 1] && !alignedAcrossChunks(norm, i, end))) continue;
-      const hit = firstAllowed(trie.hits, hitsFrom, hitsTo, key, i, end, dict);
-      if (hit) offer(scratch, end, u, pieces[i] + 1, weight[i] + hit.entry.weight, i, hit);
+      const hit = firstAllowed(hits, hitsFrom, hitsTo, key, i, end, dict);
+      if (hit !== NO_HIT) offer(scratch, end, u, pieces[i] + 1, weight[i] + hits[hit].entry.weight, i, hit);
     }
   }
   // Walk back from the end to recover the chosen matches.
   const matched: Matched[] = [];
   for (let i = n; i > 0; i = from[i]) {
     const hit = hitAt[i];
-    if (hit) matched.push({ start: from[i], end: i, hit });
+    if (hit !== NO_HIT) matched.push({ start: from[i], end: i, hit: hits[hit] });
   }
   matched.reverse();
   // Dropping a match can leave a neighbouring word partly covered in turn, so repeat until stable.
@@ -106,7 +109,7 @@ function alignedAcrossChunks(norm: Normalized, start: number, end: number): bool
 }
 
 /** Keeps the better of the current and the offered way to cover key[0..end). */
-function offer(scratch: SegmentScratch, end: number, u: number, p: number, w: number, start: number, hit: Hit | undefined): void {
+function offer(scratch: SegmentScratch, end: number, u: number, p: number, w: number, start: number, hit: number): void {
   const cu = scratch.uncovered[end];
   if (cu === -1 || u < cu || (u === cu && (p < scratch.pieces[end] || (p === scratch.pieces[end] && w > scratch.weight[end])))) {
     scratch.uncovered[end] = u;
@@ -117,11 +120,11 @@ function offer(scratch: SegmentScratch, end: number, u: number, p: number, w: nu
   }
 }
 
-/** The strongest hit whose entry does not exclude this place (most entries exclude nothing). */
-function firstAllowed(hits: Hit[], from: number, to: number, key: string, start: number, end: number, dict: CompiledDictionary): Hit | undefined {
-  if (dict.excludes.size === 0) return hits[from];
-  for (let h = from; h < to; h++) if (!excluded(hits[h].entry, key, start, end, dict)) return hits[h];
-  return undefined;
+/** The index of the strongest hit whose entry does not exclude this place (most entries exclude nothing), or NO_HIT. */
+function firstAllowed(hits: Hit[], from: number, to: number, key: string, start: number, end: number, dict: CompiledDictionary): number {
+  if (dict.excludes.size === 0) return from;
+  for (let h = from; h < to; h++) if (!excluded(hits[h].entry, key, start, end, dict)) return h;
+  return NO_HIT;
 }
 
 /** An entry's exclude list: no match where an excluded term overlaps this place in the header. */
