@@ -32,10 +32,19 @@ export async function worthWorkers(files: PoolFile[], jobs: number): Promise<boo
   let total = 0;
   // Synchronous: hundreds of small files may be statted, and a thread-pool round trip each added up.
   for (const file of files) {
-    total += statSync(file.path, { throwIfNoEntry: false })?.size ?? 0;
+    total += sizeOf(file.path);
     if (total >= MIN_PARALLEL_BYTES) return true;
   }
   return false;
+}
+
+/** 0 for what cannot be statted (missing, a symlink loop): its reader reports why. */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** The compiled worker: next to this module in dist/, or dist/ when running from src/ (tests). */
