@@ -23,13 +23,10 @@ export interface Explanation {
 }
 
 export class HeaderClassifier {
-  /**
-   * Per distinct header: the result when it was computed synchronously (composite parts reuse it),
-   * else the promise of kuromoji's answer. One entry, no promise kept, for most headers: the cache
-   * lives as long as the run, and what it holds is what the garbage collector copies.
-   */
-  private readonly cache = new Map<string, ClassifyResult | Promise<ClassifyResult>>();
+  private readonly cache = new Map<string, Promise<ClassifyResult>>();
   private readonly scratch = new SegmentScratch();
+  /** Results computed synchronously, so composite parts are not computed twice. */
+  private readonly settled = new Map<string, ClassifyResult>();
 
   constructor(
     private readonly dict: CompiledDictionary,
@@ -37,13 +34,13 @@ export class HeaderClassifier {
   ) {}
 
   classify(header: string): Promise<ClassifyResult> {
-    const cached = this.cache.get(header);
-    if (cached !== undefined) return cached instanceof Promise ? cached : Promise.resolve(cached);
-    const known = this.classifyWithoutMorphology(header);
-    if (known) return Promise.resolve(known);
-    const pending = this.compute(header);
-    this.cache.set(header, pending);
-    return pending;
+    let result = this.cache.get(header);
+    if (!result) {
+      const known = this.classifyWithoutMorphology(header);
+      result = known ? Promise.resolve(known) : this.compute(header);
+      this.cache.set(header, result);
+    }
+    return result;
   }
 
   /**
@@ -51,8 +48,8 @@ export class HeaderClassifier {
    * known word, kuromoji has nothing to say and no promise chain is needed. Undefined otherwise.
    */
   private classifyWithoutMorphology(header: string): ClassifyResult | undefined {
-    const done = this.cache.get(header);
-    if (done !== undefined) return done instanceof Promise ? undefined : done;
+    const done = this.settled.get(header);
+    if (done) return done;
     const composite = parseComposite(header);
     const text = baseText(composite);
     let evidence: HeaderEvidence | undefined;
@@ -68,7 +65,7 @@ export class HeaderClassifier {
       parts.push(result);
     }
     const result = combine(header, evidence, parts);
-    this.cache.set(header, result);
+    this.settled.set(header, result);
     return result;
   }
 
