@@ -1,15 +1,14 @@
 // Command-line wiring: commander → the command functions. run() returns the exit code; only the
 // bin touches the process. Usage errors are one line and exit 2; no stack trace reaches a user.
-import { Command, CommanderError, Option } from 'commander';
-import { classifyCommand } from './commands/classify.js';
-import { dictCheckCommand } from './commands/dict.js';
-import { explainCommand } from './commands/explain.js';
-import { initCommand } from './commands/init.js';
-import { mergeCommand } from './commands/merge.js';
-import { scanCommand } from './commands/scan.js';
+// Each command's module is imported when that command runs: a scan does not load merge or init.
+import { createRequire } from 'node:module';
 import { FORMAT_NAMES } from './formatters/index.js';
 import { UsageError, type CliIO } from './io.js';
 import { VERSION } from './version.js';
+
+// commander is CommonJS: required directly, it skips the ESM wrapper and the export scan that an
+// import costs (~7 ms of every start-up, measured in bench/README.md).
+const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof import('commander');
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -47,7 +46,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .option('-j, --jobs <n>', 'worker threads reading files (default: the number of cores; small scans use one); given explicitly, one large --all-rows CSV also profiles its columns on a second thread')
     .option('--shard <K/N>', 'scan only share K of N of the files (stable by path); combine the JSON reports with kojin merge')
     .action(async (paths: string[], options) => {
-      exit = await scanCommand(paths, options, io);
+      exit = await (await import('./commands/scan.js')).scanCommand(paths, options, io);
     });
 
   program
@@ -61,7 +60,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .option('--encoding <encoding>', 'with --format csv, the output encoding (utf-8 or shift_jis)')
     .option('-o, --output <file>', 'write the report to a file (the exit code is unchanged)')
     .action(async (reports: string[], options) => {
-      exit = await mergeCommand(reports, options, io);
+      exit = await (await import('./commands/merge.js')).mergeCommand(reports, options, io);
     });
 
   program
@@ -70,7 +69,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .option('--force', 'overwrite an existing kojin.config.yaml')
     .option('--sample <rows>', 'rows sampled per table for value evidence')
     .action(async (options) => {
-      exit = await initCommand(options, io);
+      exit = await (await import('./commands/init.js')).initCommand(options, io);
     });
 
   program
@@ -84,7 +83,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .option('--lang <lang>', 'output language: ja or en')
     .option('--dictionary <file>', 'an extra dictionary (YAML or CSV); repeatable', collect)
     .action(async (headers: string[], options) => {
-      exit = await classifyCommand(headers, options, io);
+      exit = await (await import('./commands/classify.js')).classifyCommand(headers, options, io);
     });
 
   program
@@ -94,7 +93,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--dictionary <file>', 'an extra dictionary (YAML or CSV); repeatable', collect)
     .action(async (headers: string[], options) => {
-      exit = await explainCommand(headers, options, io);
+      exit = await (await import('./commands/explain.js')).explainCommand(headers, options, io);
     });
 
   const dict = program.command('dict').description('work with dictionaries');
@@ -103,7 +102,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .description('validate dictionaries (YAML or CSV) and run their examples')
     .argument('<files...>', 'dictionary files')
     .action(async (files: string[]) => {
-      exit = await dictCheckCommand(files, io);
+      exit = await (await import('./commands/dict.js')).dictCheckCommand(files, io);
     });
 
   try {

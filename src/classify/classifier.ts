@@ -143,18 +143,23 @@ function trailingJapaneseResidue(segments: Segment[]): boolean {
 
 /** The whole of a composite takes its strongest part when that part outranks the base. */
 function combine(header: string, base: HeaderEvidence | undefined, parts: ClassifyResult[]): ClassifyResult {
-  const strongest = parts.reduce<ClassifyResult | undefined>((best, p) => (!best || CATEGORY_RANK[p.category] > CATEGORY_RANK[best.category] ? p : best), undefined);
-  const reasons: Reason[] = base ? [...base.reasons] : [];
-  let result: Omit<ClassifyResult, 'header' | 'reasons' | 'parts'> = base
-    ? { category: base.category, subcategory: base.subcategory, confidence: base.confidence }
-    : { category: 'unknown', subcategory: null, confidence: 0 };
+  let strongest: ClassifyResult | undefined;
+  for (const p of parts) if (!strongest || CATEGORY_RANK[p.category] > CATEGORY_RANK[strongest.category]) strongest = p;
+  // The base evidence was made for this header alone: its reasons are taken over, not copied.
+  const reasons: Reason[] = base ? base.reasons : [];
+  const result: ClassifyResult = base
+    ? { header, category: base.category, subcategory: base.subcategory, confidence: base.confidence, reasons }
+    : { header, category: 'unknown', subcategory: null, confidence: 0, reasons };
   if (strongest && (!base || CATEGORY_RANK[strongest.category] > CATEGORY_RANK[base.category])) {
-    result = { category: strongest.category, subcategory: strongest.subcategory, confidence: strongest.confidence };
+    result.category = strongest.category;
+    result.subcategory = strongest.subcategory;
+    result.confidence = strongest.confidence;
     reasons.unshift({
       rule: 'composite',
       text: `composite field: its strongest part "${strongest.header}" is ${strongest.category}/${strongest.subcategory}`,
       tokens: [strongest.header],
     });
   }
-  return { header, ...result, reasons, ...(parts.length ? { parts } : {}) };
+  if (parts.length) result.parts = parts;
+  return result;
 }

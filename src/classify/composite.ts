@@ -14,7 +14,11 @@ export interface CompositeHeader {
   parts: string[];
 }
 
+/** Any opening bracket of PAIRS: most headers have none, and need no character-by-character pass. */
+const OPENING = /[([（［【「〔{｛]/;
+
 export function parseComposite(header: string): CompositeHeader {
+  if (!OPENING.test(header)) return { base: header.trim(), qualifiers: [], parts: [] };
   let base = '';
   const qualifiers: string[] = [];
   const parts: string[] = [];
@@ -51,5 +55,6 @@ function findClose(chars: string[], from: number, open: string, close: string): 
 
 /** The text that stands for the base field: qualifiers read as words before the base. */
 export function baseText(c: CompositeHeader): string {
+  if (c.qualifiers.length === 0) return c.base;
   return [...c.qualifiers, c.base].filter(Boolean).join(' ');
 }

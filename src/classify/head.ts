@@ -48,16 +48,21 @@ export function headEvidence(segments: Segment[], options: HeadOptions = {}): He
 }
 
 function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
-  const words = segments.map((s, i) => ({ s, i })).filter(({ s, i }) => !isFiller(s, i, options));
-  const reasons: Reason[] = segments
-    .filter((s) => s.kind === 'match')
-    .map((s) => ({
+  // Loops rather than map/filter chains: this runs for every distinct header.
+  const words: { s: Segment; i: number }[] = [];
+  const reasons: Reason[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i];
+    if (!isFiller(s, i, options)) words.push({ s, i });
+    if (s.kind !== 'match') continue;
+    reasons.push({
       rule: 'dictionary',
       text: s.entry!.role === 'ignore' ? `token "${shown(s)}" is filler (${s.entry!.id})` : `token "${shown(s)}" matched ${s.entry!.id} (${label(s.entry!)})`,
       tokens: [shown(s)],
       entry: s.entry!.id,
       weight: s.entry!.weight,
-    }));
+    });
+  }
   if (words.length === 0) return unknown(reasons, 'no words to classify');
   const first = words[0].s;
   const isVerb = (s: Segment) => s.kind === 'match' && (s.entry!.role === 'predicate' || s.entry!.role === 'copula');

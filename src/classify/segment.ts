@@ -1,7 +1,7 @@
 // Segmenting a normalised header against the compiled dictionary: a dynamic programme over the
 // key that covers as many characters as possible with as few matches as possible. What stays
 // uncovered is residue (unknown words, or Japanese left for kuromoji).
-import type { CompiledDictionary, TrieNode } from '../dictionary/compile.js';
+import { childOf, type CompiledDictionary, type Hit } from '../dictionary/compile.js';
 import type { DictionaryEntry } from '../dictionary/schema.js';
 import type { Normalized } from '../tokenize/normalize.js';
 
@@ -21,8 +21,9 @@ export interface Segment {
   stem?: boolean;
 }
 
-type Hit = TrieNode['hits'][number];
 type Matched = { start: number; end: number; hit: Hit };
+/** No hit: the character before this position is left uncovered. */
+const NO_HIT = -1;
 
 /**
  * Scratch arrays for the dynamic programme, grown as needed and reused between headers: this runs
@@ -34,7 +35,8 @@ export class SegmentScratch {
   pieces = new Int32Array(64);
   weight = new Float64Array(64);
   from = new Int32Array(64);
-  hitAt: (Hit | undefined)[] = new Array(64);
+  /** Index into the trie's hits of the match ending here, or NO_HIT. */
+  hitAt = new Int32Array(64);
 
   ensure(size: number): this {
     if (this.uncovered.length < size) {
@@ -43,10 +45,10 @@ export class SegmentScratch {
       this.pieces = new Int32Array(grown);
       this.weight = new Float64Array(grown);
       this.from = new Int32Array(grown);
-      this.hitAt = new Array(grown);
+      this.hitAt = new Int32Array(grown);
     }
     this.uncovered.fill(-1, 0, size);
-    this.hitAt.fill(undefined, 0, size);
+    this.hitAt.fill(NO_HIT, 0, size);
     return this;
   }
 }
@@ -59,30 +61,34 @@ export function segment(norm: Normalized, dict: CompiledDictionary, scratch = ne
   uncovered[0] = 0;
   pieces[0] = 0;
   weight[0] = 0;
+  const { hitFirst, hits } = dict.trie;
   for (let i = 0; i < n; i++) {
     const u = uncovered[i];
     if (u === -1) continue;
     // Leave this character uncovered. Digits cost nothing: numbering (住所1, tel2) is expected.
-    offer(scratch, i + 1, u + (chunks[chunkOf[i]].kind === 'num' ? 0 : 1), pieces[i], weight[i], i, undefined);
-    let node = dict.root.next.get(key.charCodeAt(i));
-    for (let j = i + 1; node; node = j < n ? node.next.get(key.charCodeAt(j++)) : undefined) {
+    offer(scratch, i + 1, u + (chunks[chunkOf[i]].kind === 'num' ? 0 : 1), pieces[i], weight[i], i, NO_HIT);
+    let node = childOf(dict.trie, 0, key.charCodeAt(i));
+    for (let j = i + 1; node !== -1; node = j < n ? childOf(dict.trie, node, key.charCodeAt(j++)) : -1) {
       const end = j;
-      if (node.hits.length === 0) continue;
+      const hitsFrom = hitFirst[node];
+      const hitsTo = hitFirst[node + 1];
+      if (hitsFrom === hitsTo) continue;
       const whole = chunkOf[i] === chunkOf[end - 1] || alignedAcrossChunks(norm, i, end);
       const plural = pluralEnd(norm, i, end);
       if (!whole && plural === -1) continue;
-      const hit = firstAllowed(node.hits, key, i, end, dict);
-      if (!hit) continue;
-      if (whole) offer(scratch, end, u, pieces[i] + 1, weight[i] + hit.entry.weight, i, hit);
+      const hit = firstAllowed(hits, hitsFrom, hitsTo, key, i, end, dict);
+      if (hit === NO_HIT) continue;
+      const w = weight[i] + hits[hit].entry.weight;
+      if (whole) offer(scratch, end, u, pieces[i] + 1, w, i, hit);
       // A word listed as spelled (days, mins) beats the same letters read as a plural (day + s).
-      if (plural !== -1 && !hit.tail) offer(scratch, plural, u, pieces[i] + 1, weight[i] + hit.entry.weight - PLURAL_PENALTY, i, hit);
+      if (plural !== -1 && !hits[hit].tail) offer(scratch, plural, u, pieces[i] + 1, w - PLURAL_PENALTY, i, hit);
     }
   }
   // Walk back from the end to recover the chosen matches.
   const matched: Matched[] = [];
   for (let i = n; i > 0; i = from[i]) {
     const hit = hitAt[i];
-    if (hit) matched.push({ start: from[i], end: i, hit });
+    if (hit !== NO_HIT) matched.push({ start: from[i], end: i, hit: hits[hit] });
   }
   matched.reverse();
   // Dropping a match can leave a neighbouring word partly covered in turn, so repeat until stable.
@@ -134,11 +140,11 @@ function alignedAcrossChunks(norm: Normalized, start: number, end: number): bool
  * letters could be before or after a word, they are taken to be before: ソウ + コード, not ソウコ + ード),
  * then more weight.
  */
-function offer(scratch: SegmentScratch, end: number, u: number, p: number, w: number, start: number, hit: Hit | undefined): void {
+function offer(scratch: SegmentScratch, end: number, u: number, p: number, w: number, start: number, hit: number): void {
   const cu = scratch.uncovered[end];
   const cp = scratch.pieces[end];
-  const endsInMatch = hit !== undefined;
-  const currentEndsInMatch = scratch.hitAt[end] !== undefined;
+  const endsInMatch = hit !== NO_HIT;
+  const currentEndsInMatch = scratch.hitAt[end] !== NO_HIT;
   if (cu === -1 || u < cu || (u === cu && (p < cp || (p === cp && (endsInMatch !== currentEndsInMatch ? endsInMatch : w > scratch.weight[end]))))) {
     scratch.uncovered[end] = u;
     scratch.pieces[end] = p;
@@ -148,15 +154,16 @@ function offer(scratch: SegmentScratch, end: number, u: number, p: number, w: nu
   }
 }
 
-/** The strongest hit whose entry does not exclude this place (most entries exclude nothing). */
-function firstAllowed(hits: Hit[], key: string, start: number, end: number, dict: CompiledDictionary): Hit | undefined {
-  if (dict.excludes.size === 0) return hits[0];
-  for (const hit of hits) if (!excluded(hit.entry, key, start, end, dict)) return hit;
-  return undefined;
+/** The index of the strongest hit whose entry does not exclude this place (most entries exclude nothing), or NO_HIT. */
+function firstAllowed(hits: Hit[], from: number, to: number, key: string, start: number, end: number, dict: CompiledDictionary): number {
+  if (dict.excludes.size === 0) return from;
+  for (let h = from; h < to; h++) if (!excluded(hits[h].entry, key, start, end, dict)) return h;
+  return NO_HIT;
 }
 
 /** An entry's exclude list: no match where an excluded term overlaps this place in the header. */
 function excluded(entry: DictionaryEntry, key: string, start: number, end: number, dict: CompiledDictionary): boolean {
+  if (!entry.exclude?.length) return false; // only such entries are in dict.excludes
   const excludes = dict.excludes.get(entry.id);
   if (!excludes) return false;
   return excludes.some((ex) => {
@@ -178,6 +185,8 @@ function excluded(entry: DictionaryEntry, key: string, start: number, end: numbe
  * unknown rather than "percent" + "age".
  */
 function dropPartialWords(norm: Normalized, matched: Matched[]): Matched[] {
+  // No match, or no ASCII word: nothing can be partly covered.
+  if (matched.length === 0 || !norm.chunks.some((c) => c.kind === 'word')) return matched;
   const covered = new Uint8Array(norm.key.length);
   for (const m of matched) covered.fill(1, m.start, m.end);
   const total = new Array<number>(norm.chunks.length).fill(0);

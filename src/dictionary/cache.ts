@@ -1,20 +1,21 @@
-// A cache of the loaded, validated dictionary entries as JSON. Parsing the YAML dictionaries costs
-// ~0.4 s of a cold start (measured in bench/README.md); reading the same entries from JSON costs a few
-// milliseconds. The file is keyed by a hash of every dictionary file's path and contents (and the
-// disabled ids), written atomically (temp file + rename), and ignored on any error: a cache that
-// cannot be read or written only costs the YAML parse.
+// A cache of the loaded, validated dictionary entries and their compiled trie, as JSON. Parsing the
+// YAML dictionaries costs ~0.4 s of a cold start and building the trie ~25 ms (measured in
+// bench/README.md); reading both from the cache costs a few milliseconds. The file is keyed by a
+// hash of every dictionary file's path and contents (and the disabled ids), written atomically (temp
+// file + rename), and ignored on any error: a cache that cannot be read or written only costs the
+// YAML parse. The trie's arrays are stored in this machine's byte order: the cache is never shared.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { indexKeys, type IndexedKey } from './compile.js';
+import { buildTrie, indexKeys, type TrieData } from './compile.js';
 import type { LoadResult } from './load.js';
 import type { DictionaryEntry } from './schema.js';
 
 /** Bump when the shape of DictionaryEntry or of the cache file changes. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 4;
 
-/** The compiled code that turns surfaces into keys: a change to it must invalidate cached keys. */
+/** The compiled code that turns surfaces into keys: a change to it must invalidate the cached trie. */
 const KEY_CODE = ['../tokenize/normalize', '../tokenize/romaji', './compile'].map((f) => {
   // dist/ holds .js; tests run the .ts sources.
   const js = fileURLToPath(new URL(`${f}.js`, import.meta.url));
@@ -42,11 +43,11 @@ export function dictionaryKey(files: string[], disable: string[] = []): string |
 }
 
 export interface CachedLoad extends LoadResult {
-  /** The entries' indexed keys, when they came from (or went to) the cache. */
-  keys?: IndexedKey[];
+  /** The entries' trie, when it came from (or went to) the cache. */
+  trie?: TrieData;
 }
 
-/** Entries (and their keys) from the cache when it holds this key; otherwise load() them and store them (only when valid). */
+/** Entries (and their trie) from the cache when it holds this key; otherwise load() them and store them (only when valid). */
 export function cachedLoad(dir: string | undefined, key: string | undefined, load: () => LoadResult): CachedLoad {
   if (!dir || !key) return load();
   const file = join(dir, `${PREFIX}${key}.json`);
@@ -54,26 +55,54 @@ export function cachedLoad(dir: string | undefined, key: string | undefined, loa
   if (hit) return { ...hit, problems: [] };
   const result = load();
   if (result.problems.length > 0) return result;
-  const keys = indexKeys(result.entries);
-  writeCache(dir, file, result.entries, keys);
-  return { ...result, keys };
+  const trie = buildTrie(result.entries, indexKeys(result.entries));
+  writeCache(dir, file, result.entries, trie);
+  return { ...result, trie };
 }
 
-function readCache(file: string): { entries: DictionaryEntry[]; keys: IndexedKey[] } | undefined {
+/** The trie's arrays as base64 of their bytes: JSON.parse reads one string per array, not 14,000 numbers. */
+const ARRAYS = { first: Int32Array, labels: Uint16Array, hitFirst: Int32Array, hitEntry: Int32Array, hitTail: Uint8Array } as const;
+type ArrayName = keyof typeof ARRAYS;
+
+function readCache(file: string): { entries: DictionaryEntry[]; trie: TrieData } | undefined {
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; entries?: unknown; keys?: unknown };
-    if (data.format !== CACHE_FORMAT || !Array.isArray(data.entries) || !Array.isArray(data.keys)) return undefined;
-    return { entries: data.entries as DictionaryEntry[], keys: data.keys as IndexedKey[] };
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; entries?: unknown; trie?: Record<ArrayName, string> & { hitSurface: string[] } };
+    if (data.format !== CACHE_FORMAT || !Array.isArray(data.entries) || !data.trie || !Array.isArray(data.trie.hitSurface)) return undefined;
+    const arrays = {} as { [K in ArrayName]: InstanceType<(typeof ARRAYS)[K]> };
+    for (const name of Object.keys(ARRAYS) as ArrayName[]) {
+      const bytes = Buffer.from(data.trie[name], 'base64');
+      const Type = ARRAYS[name];
+      if (bytes.length % Type.BYTES_PER_ELEMENT !== 0) return undefined;
+      // Copied into a fresh, aligned array (a Buffer may sit at any offset of a shared pool).
+      const array = new Type(bytes.length / Type.BYTES_PER_ELEMENT);
+      new Uint8Array(array.buffer).set(bytes);
+      (arrays as Record<ArrayName, unknown>)[name] = array;
+    }
+    const trie: TrieData = { ...arrays, hitSurface: data.trie.hitSurface };
+    if (!consistent(trie, data.entries.length)) return undefined;
+    return { entries: data.entries as DictionaryEntry[], trie };
   } catch {
     return undefined;
   }
 }
 
-function writeCache(dir: string, file: string, entries: DictionaryEntry[], keys: IndexedKey[]): void {
+/** A cache file that parses but does not describe a trie over these entries is no cache. */
+function consistent(t: TrieData, entries: number): boolean {
+  const nodes = t.first.length - 1;
+  if (nodes < 1 || t.labels.length !== nodes - 1 || t.first[nodes] !== t.labels.length || t.hitFirst.length !== nodes + 1) return false;
+  const hits = t.hitEntry.length;
+  if (t.hitTail.length !== hits || t.hitSurface.length !== hits || t.hitFirst[nodes] !== hits) return false;
+  for (let n = 0; n < nodes; n++) if (t.first[n] > t.first[n + 1] || t.hitFirst[n] > t.hitFirst[n + 1]) return false;
+  for (let h = 0; h < hits; h++) if (t.hitEntry[h] < 0 || t.hitEntry[h] >= entries) return false;
+  return true;
+}
+
+function writeCache(dir: string, file: string, entries: DictionaryEntry[], trie: TrieData): void {
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, JSON.stringify({ format: CACHE_FORMAT, entries, keys }), { flag: 'wx' });
+    const arrays = Object.fromEntries((Object.keys(ARRAYS) as ArrayName[]).map((name) => [name, Buffer.from(trie[name].buffer, trie[name].byteOffset, trie[name].byteLength).toString('base64')]));
+    writeFileSync(temp, JSON.stringify({ format: CACHE_FORMAT, entries, trie: { ...arrays, hitSurface: trie.hitSurface } }), { flag: 'wx' });
     renameSync(temp, file);
   } catch {
     try {

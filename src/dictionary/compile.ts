@@ -4,15 +4,46 @@ import { romajiVariants } from '../tokenize/romaji.js';
 import { surfaceKey } from '../tokenize/normalize.js';
 import { surfacesOf, type DictionaryEntry } from './schema.js';
 
-export interface TrieNode {
-  /** Children by UTF-16 code unit (numbers: a one-character string per step would be garbage). */
-  next: Map<number, TrieNode>;
-  /** Entries whose surface ends here, with the surface that put them here. */
-  hits: { entry: DictionaryEntry; surface: string; tail: boolean }[];
+/** A dictionary surface that ends at a trie node. */
+export interface Hit {
+  entry: DictionaryEntry;
+  /** The surface as written in the dictionary. */
+  surface: string;
+  /** An abbreviation or romaji surface, which may end a legacy romaji word (see IndexedKey). */
+  tail: boolean;
+}
+
+/**
+ * The trie over normalised surface keys, flattened into arrays: every header is walked through it
+ * character by character, so a step is a few array loads instead of a Map lookup, and the arrays
+ * go to the dictionary cache as they are (a cold start does not rebuild ~14,000 nodes). Nodes are
+ * numbered breadth-first with each node's children in label order, so the children of node n are
+ * the consecutive nodes reached by edges first[n] .. first[n + 1] - 1, and edge e leads to node e + 1.
+ */
+export interface Trie {
+  /** Node n's edges: first[n] .. first[n + 1] - 1 (length: nodes + 1). Node 0 is the root. */
+  first: Int32Array;
+  /** Each edge's UTF-16 code unit, ascending within a node. */
+  labels: Uint16Array;
+  /** The root's child for each code unit (0: none; the root is no one's child): the first step is one load. */
+  rootChild: Int32Array;
+  /** Node n's hits: hits[hitFirst[n] .. hitFirst[n + 1] - 1], the stronger weight first. */
+  hitFirst: Int32Array;
+  hits: Hit[];
+}
+
+/** A trie as the cache stores it: hits by entry index. */
+export interface TrieData {
+  first: Int32Array;
+  labels: Uint16Array;
+  hitFirst: Int32Array;
+  hitEntry: Int32Array;
+  hitTail: Uint8Array;
+  hitSurface: string[];
 }
 
 export interface CompiledDictionary {
-  root: TrieNode;
+  trie: Trie;
   entries: DictionaryEntry[];
   byId: Map<string, DictionaryEntry>;
   /** Normalised exclude keys per entry id. */
@@ -48,16 +79,81 @@ export function indexKeys(entries: DictionaryEntry[]): IndexedKey[] {
   return keys;
 }
 
-export function compile(entries: DictionaryEntry[], keys: IndexedKey[] = indexKeys(entries)): CompiledDictionary {
-  const root: TrieNode = { next: new Map(), hits: [] };
+/** Compiles entries, with the trie built from their keys or taken as the cache stored it. */
+export function compile(entries: DictionaryEntry[], keys: IndexedKey[] | TrieData = indexKeys(entries)): CompiledDictionary {
   const byId = new Map<string, DictionaryEntry>();
   const excludes = new Map<string, string[]>();
   for (const entry of entries) {
     byId.set(entry.id, entry);
     if (entry.exclude?.length) excludes.set(entry.id, entry.exclude.map(surfaceKey).filter(Boolean));
   }
-  for (const [key, index, surface, tail] of keys) insert(root, key, entries[index], surface, tail);
-  return { root, entries, byId, excludes };
+  const trie = expandTrie(Array.isArray(keys) ? buildTrie(entries, keys) : keys, entries);
+  return { trie, entries, byId, excludes };
+}
+
+/** The child of `node` by code unit `c`, or -1. */
+export function childOf(trie: Trie, node: number, c: number): number {
+  if (node === 0) return trie.rootChild[c] || -1;
+  const { labels } = trie;
+  let lo = trie.first[node];
+  let hi = trie.first[node + 1];
+  // Most nodes have one or two children: a scan; the few wide ones, a binary search.
+  if (hi - lo <= 8) {
+    for (; lo < hi; lo++) if (labels[lo] === c) return lo + 1;
+    return -1;
+  }
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const l = labels[mid];
+    if (l === c) return mid + 1;
+    if (l < c) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
+}
+
+interface BuildNode {
+  next: Map<number, BuildNode>;
+  hits: { entry: number; surface: string; tail: boolean }[];
+}
+
+/** Builds the trie from the indexed keys (a Map per node), then flattens it breadth-first. */
+export function buildTrie(entries: DictionaryEntry[], keys: IndexedKey[]): TrieData {
+  const root: BuildNode = { next: new Map(), hits: [] };
+  for (const [key, index, surface, tail] of keys) insert(root, key, entries, index, surface, tail);
+  const order: BuildNode[] = [root];
+  const labels: number[] = [];
+  const first: number[] = [];
+  for (let n = 0; n < order.length; n++) {
+    first.push(labels.length);
+    for (const [label, child] of [...order[n].next].sort((a, b) => a[0] - b[0])) {
+      labels.push(label);
+      order.push(child);
+    }
+  }
+  first.push(labels.length);
+  const hitFirst = new Int32Array(order.length + 1);
+  const hitEntry: number[] = [];
+  const hitTail: number[] = [];
+  const hitSurface: string[] = [];
+  order.forEach((node, n) => {
+    hitFirst[n] = hitEntry.length;
+    for (const hit of node.hits) {
+      hitEntry.push(hit.entry);
+      hitTail.push(hit.tail ? 1 : 0);
+      hitSurface.push(hit.surface);
+    }
+  });
+  hitFirst[order.length] = hitEntry.length;
+  return { first: Int32Array.from(first), labels: Uint16Array.from(labels), hitFirst, hitEntry: Int32Array.from(hitEntry), hitTail: Uint8Array.from(hitTail), hitSurface };
+}
+
+function expandTrie(data: TrieData, entries: DictionaryEntry[]): Trie {
+  const rootChild = new Int32Array(0x10000);
+  for (let e = data.first[0]; e < data.first[1]; e++) rootChild[data.labels[e]] = e + 1;
+  const hits: Hit[] = new Array(data.hitEntry.length);
+  for (let h = 0; h < hits.length; h++) hits[h] = { entry: entries[data.hitEntry[h]], surface: data.hitSurface[h], tail: data.hitTail[h] === 1 };
+  return { first: data.first, labels: data.labels, rootChild, hitFirst: data.hitFirst, hits };
 }
 
 /**
@@ -84,7 +180,7 @@ function romajiSurfaces(entry: DictionaryEntry): string[] {
 
 const KATAKANA_ONLY = /^[\u30A1-\u30FA\u30FC]+$/u;
 
-function insert(root: TrieNode, key: string, entry: DictionaryEntry, surface: string, tail: boolean) {
+function insert(root: BuildNode, key: string, entries: DictionaryEntry[], index: number, surface: string, tail: boolean) {
   let node = root;
   // Code units, as segment() walks them: a surrogate pair is two steps in both places.
   for (let i = 0; i < key.length; i++) {
@@ -97,8 +193,8 @@ function insert(root: TrieNode, key: string, entry: DictionaryEntry, surface: st
     node = child;
   }
   // Two entries on the same surface: the stronger weight is tried first.
-  if (!node.hits.some((h) => h.entry.id === entry.id)) {
-    node.hits.push({ entry, surface, tail });
-    node.hits.sort((a, b) => b.entry.weight - a.entry.weight);
+  if (!node.hits.some((h) => entries[h.entry].id === entries[index].id)) {
+    node.hits.push({ entry: index, surface, tail });
+    node.hits.sort((a, b) => entries[b.entry].weight - entries[a.entry].weight);
   }
 }

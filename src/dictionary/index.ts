@@ -25,7 +25,7 @@ export interface DictionaryOptions {
 /** Loads and compiles; any invalid entry is an error, since a silently skipped entry hides findings. */
 export function buildDictionary(options: DictionaryOptions = {}): CompiledDictionary {
   const key = options.cacheDir ? dictionaryKey([...builtinDictionaryFiles(), join(builtinDictionaryDir(), READINGS_FILE), ...(options.extra ?? [])], options.disable) : undefined;
-  const { entries, problems, keys } = cachedLoad(options.cacheDir, key, () => loadDictionaries(options));
+  const { entries, problems, trie } = cachedLoad(options.cacheDir, key, () => loadDictionaries(options));
   if (problems.length > 0) throw new DictionaryError(problems);
-  return compile(entries, keys);
+  return compile(entries, trie);
 }

@@ -1,12 +1,12 @@
 // Reading dictionaries from YAML or CSV files into validated entries. I/O lives here only.
-import { parse as parseCsv } from 'csv-parse/sync';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
-// yaml is loaded only when a dictionary is parsed (not when the compiled cache is used).
+// yaml and csv-parse are loaded only when a dictionary is parsed (not when the compiled cache is used).
 const yaml = () => createRequire(import.meta.url)('yaml') as typeof import('yaml');
+const csvSync = () => createRequire(import.meta.url)('csv-parse/sync') as typeof import('csv-parse/sync');
 import { readReadings, withReadings } from './readings.js';
 import { toEntry, validateEntry, type DictionaryEntry, type EntryProblem } from './schema.js';
 
@@ -70,7 +70,7 @@ export function parseYamlDictionary(text: string, name: string): LoadResult {
 export function parseCsvDictionary(text: string, name: string): LoadResult {
   let rows: Record<string, string>[];
   try {
-    rows = parseCsv(text.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, trim: true });
+    rows = csvSync().parse(text.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, trim: true });
   } catch (error) {
     return { entries: [], problems: [{ origin: name, message: `invalid CSV: ${(error as Error).message.split('\n')[0]}` }] };
   }

@@ -14,8 +14,13 @@ export function isFormatName(name: string): name is FormatName {
   return (FORMAT_NAMES as readonly string[]).includes(name);
 }
 
-const LOADERS: Record<FormatName, () => Promise<Formatter>> = {
-  table: () => import('./table.js').then((m) => m.table),
+const LOADERS: Record<FormatName, (options: FormatOptions) => Promise<Formatter>> = {
+  table: async (options) => {
+    const { table } = await import('./table.js');
+    if (!options.color) return table;
+    const palette = (await import('./colour.js')).chalkPalette();
+    return (report, opts) => table(report, opts, palette);
+  },
   json: () => import('./json.js').then((m) => m.json),
   markdown: () => import('./markdown.js').then((m) => m.markdown),
   csv: () => import('./csv.js').then((m) => m.csv),
@@ -25,11 +30,12 @@ const LOADERS: Record<FormatName, () => Promise<Formatter>> = {
 
 /** Render a report in the named format. */
 export async function formatReport(report: ScanReport, format: FormatName, options: FormatOptions): Promise<string | Buffer> {
-  return (await LOADERS[format]())(report, options);
+  return (await LOADERS[format](options))(report, options);
 }
 
 /** Output of `kojin classify`: aligned rows, or {"results": [...]} in input order. */
 export async function formatClassify(results: ClassifyResult[], format: 'table' | 'json', options: FormatOptions): Promise<string> {
   if (format === 'json') return (await import('./json.js')).classifyJson(results, options);
-  return (await import('./table.js')).classifyTable(results, options);
+  const { classifyTable } = await import('./table.js');
+  return classifyTable(results, options, options.color ? (await import('./colour.js')).chalkPalette() : undefined);
 }

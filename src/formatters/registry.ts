@@ -7,7 +7,8 @@ import { html } from './html.js';
 import { json } from './json.js';
 import { markdown } from './markdown.js';
 import { sarif } from './sarif.js';
-import { table } from './table.js';
+import { chalkPalette } from './colour.js';
+import { table as tableWith } from './table.js';
 
 export interface FormatOptions {
   lang: 'ja' | 'en';
@@ -18,6 +19,9 @@ export interface FormatOptions {
 }
 
 export type Formatter = (report: ScanReport, options: FormatOptions) => string | Buffer;
+
+/** The table with chalk's colours when options.color. */
+const table: Formatter = (report, options) => tableWith(report, options, options.color ? chalkPalette() : undefined);
 
 export const FORMATTERS = { table, json, markdown, csv, html, sarif } as const satisfies Record<string, Formatter>;
 

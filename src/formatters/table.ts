@@ -1,7 +1,7 @@
 // The default terminal report: one section per file, aligned rows per table, then the summary.
-// Fits 100 columns; colour (chalk) only when options.color.
+// Fits 100 columns; colour only when options.color, through a palette (chalk's comes from
+// ./colour.ts, loaded only then: a report piped to a file or another program never loads chalk).
 
-import { Chalk, type ChalkInstance } from 'chalk';
 import {
   categoryLabel,
   categoryShortLabel,
@@ -30,17 +30,23 @@ const NAME_MAX = 30;
 const SUB_MAX = 22;
 
 type Paint = (category: Category, text: string) => string;
+type Style = (text: string) => string;
 
-function painter(color: boolean): { paint: Paint; chalk: ChalkInstance } {
-  const chalk = new Chalk({ level: color ? 1 : 0 });
-  const styles: Record<Category, ChalkInstance> = {
-    my_number: chalk.red.bold,
-    sensitive: chalk.magenta,
-    personal: chalk.yellow,
-    none: chalk.green.dim,
-    unknown: chalk.gray,
-  };
-  return { paint: (category, text) => styles[category](text), chalk };
+/** The styles the table is painted with. */
+export interface Palette {
+  bold: Style;
+  dim: Style;
+  red: Style;
+  yellow: Style;
+  category: Record<Category, Style>;
+}
+
+const asIs: Style = (text) => text;
+/** No colour: what chalk at level 0 does to one string argument. */
+export const PLAIN: Palette = { bold: asIs, dim: asIs, red: asIs, yellow: asIs, category: { my_number: asIs, sensitive: asIs, personal: asIs, none: asIs, unknown: asIs } };
+
+function painter(palette: Palette): { paint: Paint; chalk: Palette } {
+  return { paint: (category, text) => palette.category[category](text), chalk: palette };
 }
 
 interface Row {
@@ -109,7 +115,7 @@ function renderRows(rows: Row[], lang: Lang, paint: Paint, dim: (s: string) => s
   return lines;
 }
 
-function fileSection(file: FileReport, lang: Lang, paint: Paint, chalk: ChalkInstance): string[] {
+function fileSection(file: FileReport, lang: Lang, paint: Paint, chalk: Palette): string[] {
   const lines: string[] = [];
   const meta = [file.format, file.encoding].filter((x): x is string => !!x).join(', ');
   lines.push(chalk.bold(`${oneLine(file.path)}${meta ? `  (${meta})` : ''}`));
@@ -138,7 +144,7 @@ function fileSection(file: FileReport, lang: Lang, paint: Paint, chalk: ChalkIns
   return lines;
 }
 
-function summarySection(report: ScanReport, lang: Lang, paint: Paint, chalk: ChalkInstance): string[] {
+function summarySection(report: ScanReport, lang: Lang, paint: Paint, chalk: Palette): string[] {
   const s = report.summary;
   const lines: string[] = [chalk.bold(`== ${t('summary', lang)} ==`)];
   lines.push(
@@ -175,8 +181,9 @@ function summarySection(report: ScanReport, lang: Lang, paint: Paint, chalk: Cha
   return lines;
 }
 
-export function table(report: ScanReport, options: FormatOptions): string {
-  const { paint, chalk } = painter(options.color);
+/** The table; `palette` must be chalk's (./colour.ts) for colour, and is ignored without options.color. */
+export function table(report: ScanReport, options: FormatOptions, palette: Palette = PLAIN): string {
+  const { paint, chalk } = painter(options.color ? palette : PLAIN);
   const lines: string[] = [];
   for (const file of report.files) {
     lines.push(...fileSection(file, options.lang, paint, chalk), '');
@@ -186,8 +193,8 @@ export function table(report: ScanReport, options: FormatOptions): string {
 }
 
 /** `kojin classify` in the terminal: one aligned row per header, parts indented under it. */
-export function classifyTable(results: ClassifyResult[], options: FormatOptions): string {
-  const { paint, chalk } = painter(options.color);
+export function classifyTable(results: ClassifyResult[], options: FormatOptions, palette: Palette = PLAIN): string {
+  const { paint, chalk } = painter(options.color ? palette : PLAIN);
   const rows: Row[] = [];
   const visit = (r: ClassifyResult, depth: number): void => {
     rows.push({

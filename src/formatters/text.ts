@@ -82,33 +82,64 @@ function inRanges(cp: number, ranges: ReadonlyArray<readonly [number, number]>):
   return false;
 }
 
-/** Zero-width code points: combining marks, variation selectors, joiners, controls. */
-function isZeroWidth(cp: number): boolean {
-  return (
-    cp < 0x20 ||
-    (cp >= 0x7f && cp < 0xa0) ||
-    (cp >= 0x300 && cp <= 0x36f) ||
-    (cp >= 0x200b && cp <= 0x200f) ||
-    (cp >= 0x2028 && cp <= 0x202e) ||
-    (cp >= 0x2060 && cp <= 0x2064) ||
-    (cp >= 0x3099 && cp <= 0x309a) ||
-    (cp >= 0xfe00 && cp <= 0xfe0f) ||
-    cp === 0xfeff ||
-    (cp >= 0xe0100 && cp <= 0xe01ef)
-  );
-}
+/** Zero-width code points: controls, combining marks, variation selectors, joiners. */
+const ZERO_WIDTH_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x0, 0x1f],
+  [0x7f, 0x9f],
+  [0x300, 0x36f],
+  [0x200b, 0x200f],
+  [0x2028, 0x202e],
+  [0x2060, 0x2064],
+  [0x3099, 0x309a],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+  [0xe0100, 0xe01ef],
+];
 
 export function charWidth(cp: number): 0 | 1 | 2 {
-  if (isZeroWidth(cp)) return 0;
+  if (cp <= 0xffff) return bmpWidths()[cp] as 0 | 1 | 2;
+  return widthOf(cp);
+}
+
+function widthOf(cp: number): 0 | 1 | 2 {
+  if (inRanges(cp, ZERO_WIDTH_RANGES)) return 0;
   return inRanges(cp, WIDE_RANGES) ? 2 : 1;
+}
+
+/**
+ * The width of every BMP code point, filled once from the ranges above (64 KiB): a report of
+ * thousands of rows measures every character of every cell, and a table load beats a range search.
+ */
+let BMP_WIDTHS: Uint8Array | undefined;
+function bmpWidths(): Uint8Array {
+  if (!BMP_WIDTHS) {
+    const widths = new Uint8Array(0x10000).fill(1);
+    // Zero width wins over wide, as in widthOf().
+    for (const [value, ranges] of [[2, WIDE_RANGES], [0, ZERO_WIDTH_RANGES]] as const) {
+      for (const [start, end] of ranges) if (start <= 0xffff) widths.fill(value, start, Math.min(end, 0xffff) + 1);
+    }
+    BMP_WIDTHS = widths;
+  }
+  return BMP_WIDTHS;
 }
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** Columns a string takes in a terminal: East Asian wide characters count 2; ANSI colour codes 0. */
 export function displayWidth(text: string): number {
+  // Code units, code points only where a surrogate pair needs one: this runs for every cell of a table.
+  const plain = text.indexOf('\u001b') === -1 ? text : text.replace(ANSI, '');
   let width = 0;
-  for (const ch of text.replace(ANSI, '')) width += charWidth(ch.codePointAt(0) ?? 0);
+  for (let i = 0; i < plain.length; i++) {
+    const c = plain.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) {
+      width++; // printable ASCII
+      continue;
+    }
+    const cp = plain.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    width += charWidth(cp);
+  }
   return width;
 }
 

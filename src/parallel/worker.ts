@@ -11,6 +11,7 @@ export type ToWorker =
   | { type: 'hints'; id: number; table: number; subcategories: (string | null | undefined)[] };
 
 export type FromWorker =
+  | { type: 'ready' }
   | { type: 'fields'; id: number; table: number; fields: FieldSource[]; headerless: boolean }
   | { type: 'done'; id: number; evidence: FileEvidence };
 
@@ -29,6 +30,9 @@ port.on('message', (message: ToWorker) => {
   }
   void scan(message.id, message.path, message.options).then((evidence) => port.postMessage({ type: 'done', id: message.id, evidence } satisfies FromWorker));
 });
+
+// Loaded and listening: the pool hands out files from now on.
+port.postMessage({ type: 'ready' } satisfies FromWorker);
 
 async function scan(id: number, path: string, options: EvidenceOptions): Promise<FileEvidence> {
   let table = 0;

@@ -1,13 +1,14 @@
 // CSV, TSV and other delimited text as people export it: any of the Japanese encodings, a sniffed
 // delimiter and quote, title lines and units rows around the header, two-row headers, no header,
-// ragged rows. Rows stream through csv-parse and stop when the consumer stops.
+// ragged rows. Rows stream through the fast splitter (csv-parse where it declines) and stop when the
+// consumer stops.
 import { extname } from 'node:path';
 import { decodeHead, detectEncoding } from './decode.js';
 import { detectHeaderLayout, HEADER_SCAN_ROWS, type HeaderLayout } from './header-row.js';
 import { asLayoutDefinition, layoutColumns } from './layout-table.js';
 import { batchOfRecords, isBlankCell, recordsOfBatches, type BatchRecordStream, type CellBatch } from './cell-batch.js';
 import { openFastBatches } from './fast-csv.js';
-import { openRecords, type CsvRecord, type RecordStream } from './records.js';
+import type { CsvRecord, RecordStream } from './records.js';
 import { looksDelimited, sniffDialect, type Delimiter, type Dialect } from './sniff.js';
 import { ReadError, type ByteSource, type ParsedSource, type Reader, type ReadOptions, type Row, type TableSource } from './types.js';
 
@@ -43,8 +44,11 @@ async function readDelimited(source: ByteSource, options: ReadOptions): Promise<
   const sniffed = sniffDialect(decodeHead(source.head, encoding, source.complete), source.complete, preferred);
   // A single-column file sniffs no delimiter: keep the extension's.
   const dialect: Dialect = sniffed.columns >= 2 ? sniffed : { ...sniffed, delimiter: preferred };
-  // --all-rows: the exact fast splitter (csv-parse for whatever it does not accept); sampled: csv-parse.
-  const records = options.allRows ? recordsOfBatches(openFastBatches(source, encoding, dialect, options.limits)) : openRecords(source, encoding, dialect, options.limits);
+  // The exact fast splitter, sampled or not: it hands csv-parse whatever it does not accept (quotes,
+  // stray carriage returns), so the records are csv-parse's either way; most files never pay for
+  // csv-parse's stream set-up (most of the cost of a small file) or for loading it. --all-rows reads
+  // its cell batches directly.
+  const records = recordsOfBatches(openFastBatches(source, encoding, dialect, options.limits));
   try {
     const table = await firstTable(records, options, dialect);
     return { format: dialect.delimiter === '\t' ? 'tsv' : 'csv', encoding: encoding.name, tables: single(table), warnings: [] };
@@ -88,7 +92,7 @@ async function firstTable(records: RecordStream, options: ReadOptions, dialect: 
     // Rows as strings for any consumer; with --all-rows also as cell spans (the consumer picks one).
     const checks = new RowChecks(warnings);
     table.rows = dataRows(records, buffered, layout.names.length, checks);
-    if ('remaining' in records) table.cellBatches = dataBatches(records as BatchRecordStream, buffered, layout.names.length, checks);
+    if (options.allRows && 'remaining' in records) table.cellBatches = dataBatches(records as BatchRecordStream, buffered, layout.names.length, checks);
   }
   return table;
 }

@@ -5,12 +5,11 @@
 //
 // Dialect-tolerant on purpose: unknown statements are skipped, not errors. See sql-tokens.ts for why
 // there is no SQL parser library here.
-import { extname } from 'node:path';
+import { acceptsDdl } from './accepts.js';
 import { readWholeText } from './whole-text.js';
 import { tokenizeSql, type Token } from './sql-tokens.js';
 import type { ByteSource, FieldSource, ParsedSource, Reader, ReadOptions, Row, TableSource } from './types.js';
 
-const EXTENSIONS = new Set(['.sql', '.ddl']);
 /** DDL and small dumps only; a multi-GiB dump is not a schema file. */
 export const MAX_DDL_BYTES = 64 * 1024 * 1024;
 
@@ -29,7 +28,7 @@ export interface DdlTable {
 
 export const ddlReader: Reader = {
   format: 'ddl',
-  accepts: (source) => EXTENSIONS.has(extname(source.formatName).toLowerCase()),
+  accepts: acceptsDdl,
   async read(source: ByteSource, options: ReadOptions): Promise<ParsedSource> {
     const { text, encoding } = await readWholeText(source, options, MAX_DDL_BYTES, 'SQL file');
     const rowLimit = options.allRows ? Infinity : options.sampleRows;

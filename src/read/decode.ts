@@ -50,9 +50,13 @@ export function detectEncoding(head: Uint8Array, complete: boolean, forced?: str
   const bom = BOMS.find((b) => b.bytes.every((byte, i) => head[i] === byte));
   const encoding = forced ? forcedEncoding(forced, bom) : bom ? { name: bom.name, label: bom.label, bomBytes: bom.bytes.length } : guess(head, complete);
   if (!encoding.label.startsWith('utf-16')) assertNotBinary(head);
-  validate(head.subarray(encoding.bomBytes), encoding, complete, encoding.bomBytes);
+  // A guessed UTF-8 head has just been decoded whole by guess(): decoding it again proves nothing.
+  if (encoding !== GUESSED_UTF8) validate(head.subarray(encoding.bomBytes), encoding, complete, encoding.bomBytes);
   return encoding;
 }
+
+/** What guess() returns for a head it decoded as UTF-8 (so detectEncoding knows it is valid). */
+const GUESSED_UTF8: TextEncoding = Object.freeze({ name: 'utf-8', label: 'utf-8', bomBytes: 0 });
 
 /**
  * An empty input, or one holding nothing but a byte-order mark. The head is read up to 64 KiB, so a
@@ -86,7 +90,7 @@ function guess(head: Uint8Array, complete: boolean): TextEncoding {
   if (decodes(head, 'utf-8', complete)) {
     // 7-bit ISO-2022-JP is valid UTF-8 byte-wise; its escape sequences give it away.
     if (hasJisEscape(head)) return { name: 'iso-2022-jp', label: 'iso-2022-jp', bomBytes: 0 };
-    return { name: 'utf-8', label: 'utf-8', bomBytes: 0 };
+    return GUESSED_UTF8;
   }
   const detected = encodingJapanese().detect(head);
   if (detected === 'EUCJP') return { name: 'euc-jp', label: 'euc-jp', bomBytes: 0 };
@@ -133,7 +137,8 @@ function utf16WithoutBom(head: Uint8Array): TextEncoding | undefined {
  */
 function assertNotBinary(head: Uint8Array): void {
   let control = 0;
-  for (const byte of head) {
+  for (let i = 0; i < head.length; i++) {
+    const byte = head[i];
     if (byte === 0) throw new ReadError('binary data, not text');
     if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b) control++;
   }

@@ -66,7 +66,18 @@ export function detectHeaderLayout(rows: readonly (readonly string[])[]): Header
 
 /** Trims ordinary and full-width spaces; a cell of only spaces is blank. */
 function clean(cell: string | null | undefined): string {
-  return (cell ?? '').replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
+  if (!cell) return '';
+  // Most cells have no space at either end: no regex for them.
+  if (!isSpace(cell.charCodeAt(0)) && !isSpace(cell.charCodeAt(cell.length - 1))) return cell;
+  return cell.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
+}
+
+/** What /\s/u matches (and U+3000, which it includes), by code unit. */
+function isSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 function nonEmpty(row: Cells): number {

@@ -1,14 +1,23 @@
-// The reader registry: picks the reader for a source from its name and first bytes.
+// The reader registry: picks the reader for a source from its name and first bytes. Only the CSV
+// reader is loaded up front; the others are loaded when a source they accept is read.
+import { acceptsDdl, acceptsJson, acceptsLayoutText, acceptsParquet, acceptsXlsx } from './accepts.js';
 import { csvReader } from './csv.js';
-import { ddlReader } from './ddl.js';
-import { jsonReader } from './json.js';
-import { xlsxReader } from './xlsx.js';
-import { parquetReader } from './parquet.js';
-import { layoutTextReader } from './layout-text.js';
 import { ReadError, type ByteSource, type ParsedSource, type Reader, type ReadOptions } from './types.js';
 
+/** A reader whose module is imported the first time it reads. */
+function lazy(format: string, accepts: Reader['accepts'], load: () => Promise<Reader>): Reader {
+  return { format, accepts, read: async (source, options) => (await load()).read(source, options) };
+}
+
 /** Readers in the order they are asked; the first that accepts a source reads it. */
-export const READERS: readonly Reader[] = [csvReader, layoutTextReader, ddlReader, jsonReader, xlsxReader, parquetReader];
+export const READERS: readonly Reader[] = [
+  csvReader,
+  lazy('layout', acceptsLayoutText, async () => (await import('./layout-text.js')).layoutTextReader),
+  lazy('ddl', acceptsDdl, async () => (await import('./ddl.js')).ddlReader),
+  lazy('json', acceptsJson, async () => (await import('./json.js')).jsonReader),
+  lazy('xlsx', acceptsXlsx, async () => (await import('./xlsx.js')).xlsxReader),
+  lazy('parquet', acceptsParquet, async () => (await import('./parquet.js')).parquetReader),
+];
 
 export function pickReader(source: ByteSource, readers: readonly Reader[] = READERS): Reader {
   const reader = readers.find((r) => r.accepts(source));

@@ -5,6 +5,7 @@
 // - JSON Lines: one object per line, streamed; only the sample is read unless --all-rows.
 // Fields are the union of the sampled records' key paths, in first-seen order (json-flatten.ts).
 import { extname } from 'node:path';
+import { acceptsJson, LINES_EXTENSIONS } from './accepts.js';
 import { ChunkDecoder, detectEncoding } from './decode.js';
 import { FieldCollector, flattenRecord, isRecord, type JsonValue } from './json-flatten.js';
 import { JsonSyntaxError, scanJson } from './json-scan.js';
@@ -12,8 +13,6 @@ import { readWholeText } from './whole-text.js';
 import { ReadError, type ByteSource, type ParsedSource, type Reader, type ReadOptions, type Row, type TableSource } from './types.js';
 import type { SourcePosition } from '../types.js';
 
-const JSON_EXTENSIONS = new Set(['.json']);
-const LINES_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
 /** A .json document is parsed whole: past this, export JSON Lines instead. */
 export const MAX_JSON_BYTES = 256 * 1024 * 1024;
 /** Records whose keys make up the fields even when fewer rows are sampled (sampleRows 0 = headers only). */
@@ -23,10 +22,7 @@ export const TOP_LEVEL_TABLE = '(top level)';
 
 export const jsonReader: Reader = {
   format: 'json',
-  accepts: (source) => {
-    const ext = extname(source.formatName).toLowerCase();
-    return JSON_EXTENSIONS.has(ext) || LINES_EXTENSIONS.has(ext);
-  },
+  accepts: acceptsJson,
   async read(source: ByteSource, options: ReadOptions): Promise<ParsedSource> {
     return LINES_EXTENSIONS.has(extname(source.formatName).toLowerCase()) ? readLinesSource(source, options) : readJsonSource(source, options);
   },

@@ -3,7 +3,7 @@
 // 【…】 starts a new table and names it. A Markdown pipe table is either a layout definition
 // (項目名 | 桁数 | 型 …: the fields are its name column) or a small data table (the fields are its
 // header cells).
-import { extname } from 'node:path';
+import { acceptsLayoutText } from './accepts.js';
 import { asLayoutDefinition, layoutColumns } from './layout-table.js';
 import { splitList } from './split-list.js';
 import { ReadError, type ByteSource, type FieldSource, type ParsedSource, type Reader, type ReadOptions, type TableSource } from './types.js';
@@ -12,7 +12,6 @@ import { readWholeText } from './whole-text.js';
 /** A layout file larger than this is not a field list. */
 const MAX_LAYOUT_BYTES = 32 * 1024 * 1024;
 
-const EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
 /** An item longer than this is prose, not a field name. */
 const MAX_FIELD_CHARS = 60;
 const BULLET = /^(?:[・•●○◆◇■□\-*+]|\d{1,3}[.)．）])\s*/u;
@@ -25,7 +24,7 @@ const PIPE_RULE = /^:?-{2,}:?$/u;
 
 export const layoutTextReader: Reader = {
   format: 'layout',
-  accepts: (source) => EXTENSIONS.has(extname(source.formatName).toLowerCase()),
+  accepts: acceptsLayoutText,
   async read(source: ByteSource, options: ReadOptions): Promise<ParsedSource> {
     const { text, encoding } = await readWholeText(source, options, MAX_LAYOUT_BYTES, 'text layout');
     if (text.trim() === '') throw new ReadError('empty file');

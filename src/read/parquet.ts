@@ -3,7 +3,7 @@
 // only. hyparquet is pure JavaScript and reads byte ranges on demand, so only the footer and the
 // pages of the sampled rows are read from a file.
 import { promises as fs } from 'node:fs';
-import { extname } from 'node:path';
+import { acceptsParquet, PARQUET_MAGIC } from './accepts.js';
 import { Worker } from 'node:worker_threads';
 import type { AsyncBuffer, FileMetaData, SchemaTree } from 'hyparquet';
 
@@ -32,8 +32,6 @@ function guardLateRejections(): void {
 import { FieldCollector, flattenRecord, type JsonValue } from './json-flatten.js';
 import { ReadError, type ByteSource, type ParsedSource, type Reader, type ReadOptions, type Row, type TableSource } from './types.js';
 
-const EXTENSIONS = new Set(['.parquet', '.parq']);
-const MAGIC = Buffer.from('PAR1');
 /** Parquet read from standard input or a .gz is held in memory: capped. */
 const MAX_BUFFERED_BYTES = 512 * 1024 * 1024;
 /** Rows read per step with --all-rows, so a big row group is not decoded all at once into rows. */
@@ -43,10 +41,10 @@ const corrupt = (reason: string) => new ReadError(`corrupt Parquet file (${reaso
 
 export const parquetReader: Reader = {
   format: 'parquet',
-  accepts: (source) => EXTENSIONS.has(extname(source.formatName).toLowerCase()) || source.head.subarray(0, 4).equals(MAGIC),
+  accepts: acceptsParquet,
   async read(source: ByteSource, options: ReadOptions): Promise<ParsedSource> {
     if (source.head.length === 0) throw new ReadError('empty file');
-    if (!source.head.subarray(0, 4).equals(MAGIC)) throw corrupt('no PAR1 signature at the start');
+    if (!source.head.subarray(0, 4).equals(PARQUET_MAGIC)) throw corrupt('no PAR1 signature at the start');
     const { asyncBufferFromFile, parquetMetadataAsync, parquetSchema } = await hyparquet();
     const file = await openBuffer(source, asyncBufferFromFile);
     if (file.byteLength < 12) throw corrupt('too short');

@@ -1,11 +1,16 @@
 // Delimited records from a byte source: decode → csv-parse (relaxed) → records with the line each
 // starts on. A queue in front of the parser keeps records already parsed when the parser fails at
 // the end (an unclosed quote), which a plain for-await over the stream would drop.
-import { parse, type Parser } from 'csv-parse';
+import type { Parser } from 'csv-parse';
+import { createRequire } from 'node:module';
 import { pipeline, type Readable } from 'node:stream';
 import { decodingStream, type TextEncoding } from './decode.js';
 import { describeFsError } from './source.js';
 import { ReadError, type ByteSource, type Limits } from './types.js';
+
+// csv-parse is loaded only when text needs it: the fast splitter (fast-csv.ts) reads most files
+// alone, and loading the parser costs a cold start ~10-20 ms.
+const csvParse = () => createRequire(import.meta.url)('csv-parse') as typeof import('csv-parse');
 
 export interface CsvRecord {
   cells: string[];
@@ -33,7 +38,7 @@ export function openRecords(
   /** Text already decoded, starting at a line start after `lines` lines (fast-csv.ts hands over to csv-parse). */
   resume?: { text: Readable; lines: number; release: () => void; recordDelimiter?: string },
 ): RecordStream {
-  const parser: Parser = parse({
+  const parser: Parser = csvParse().parse({
     delimiter: dialect.delimiter,
     quote: dialect.quote,
     relax_column_count: true,

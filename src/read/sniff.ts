@@ -34,6 +34,9 @@ export function sniffDialect(text: string, complete: boolean, preferred: Delimit
   const quote = sniffQuote(body);
   let best: Dialect | undefined;
   for (const delimiter of DELIMITERS) {
+    // A delimiter absent from the text splits nothing (one column, score -1): it cannot beat a
+    // dialect of two or more columns, so it is not measured.
+    if (best && best.columns >= 2 && body.indexOf(delimiter) === -1) continue;
     const dialect = measure(body, delimiter, quote);
     if (!best || better(dialect, best, preferred)) best = dialect;
   }
@@ -65,6 +68,8 @@ export function looksDelimited(dialect: Dialect, text: string): boolean {
 
 /** `"` unless the head quotes fields only with `'`. */
 function sniffQuote(text: string): '"' | "'" {
+  // Without a single quote anywhere the answer is `"`: most heads skip both regex passes.
+  if (text.indexOf("'") === -1) return '"';
   const double = countQuotedFields(text, '"');
   const single = countQuotedFields(text, "'");
   return single >= 2 && double === 0 ? "'" : '"';
@@ -75,6 +80,10 @@ function countQuotedFields(text: string, quote: string): number {
   const pattern = new RegExp(`(?:^|[,\\t;|])${q}[^${q}\\r\\n]*${q}(?=[,\\t;|]|\\r?$)`, 'gmu');
   return text.match(pattern)?.length ?? 0;
 }
+
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
 
 /** Splits the head into records (quotes may span lines) and measures the field counts. */
 function measure(text: string, delimiter: Delimiter, quote: string): Dialect {
@@ -109,39 +118,42 @@ function measure(text: string, delimiter: Delimiter, quote: string): Dialect {
     recordLine = line;
   };
 
+  // Code units, not one-character strings: this runs four times over every head.
+  const q = quote.charCodeAt(0);
+  const d = delimiter.charCodeAt(0);
   for (let i = 0; i < text.length && records < SNIFF_RECORDS; i++) {
-    const ch = text[i];
+    const ch = text.charCodeAt(i);
     if (inQuotes) {
-      if (ch === quote) {
-        if (text[i + 1] === quote) i++;
+      if (ch === q) {
+        if (text.charCodeAt(i + 1) === q) i++;
         else {
           inQuotes = false;
           afterClose = true;
         }
-      } else if (ch === '\n') line++;
+      } else if (ch === LF) line++;
       continue;
     }
-    if (ch === delimiter) {
+    if (ch === d) {
       fields++;
       fieldStart = true;
       afterClose = false;
       continue;
     }
-    if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
+    if (ch === LF || ch === CR) {
+      if (ch === CR && text.charCodeAt(i + 1) === LF) i++;
       line++;
       endRecord();
       continue;
     }
-    if (ch === quote && fieldStart) {
+    if (ch === q && fieldStart) {
       inQuotes = true;
       fieldStart = false;
       fieldHasText = true;
       continue;
     }
-    if (ch === ' ' && fieldStart) continue;
+    if (ch === SPACE && fieldStart) continue;
     // A quote inside an unquoted field, or text after a closing quote: csv-parse keeps it as text.
-    if (ch === quote || (afterClose && ch !== ' ')) recordStray = true;
+    if (ch === q || (afterClose && ch !== SPACE)) recordStray = true;
     fieldStart = false;
     fieldHasText = true;
   }

@@ -4,20 +4,19 @@
 // is found by detectHeaderLayout as for CSV; merged header cells, which the streaming reader does
 // not report, come from xlsx-zip.ts. A sheet that is a record layout definition becomes a layout.
 import type ExcelJS from 'exceljs';
-import { extname } from 'node:path';
+import { acceptsXlsx } from './accepts.js';
 import { detectHeaderLayout, HEADER_SCAN_ROWS, type HeaderLayout } from './header-row.js';
 import { asLayoutDefinition } from './layout-table.js';
 import { cellText } from './xlsx-cells.js';
 import { checkSignature, inspectXlsx, type MergeRange } from './xlsx-zip.js';
 import { ReadError, type ByteSource, type ParsedSource, type Reader, type ReadOptions, type Row, type TableSource } from './types.js';
 
-const EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls']);
 
 type Cells = string[];
 
 export const xlsxReader: Reader = {
   format: 'xlsx',
-  accepts: (source) => EXTENSIONS.has(extname(source.formatName).toLowerCase()),
+  accepts: acceptsXlsx,
   async read(source: ByteSource, options: ReadOptions): Promise<ParsedSource> {
     checkSignature(source);
     const { merges } = await inspectXlsx(source, options.limits, HEADER_SCAN_ROWS);

@@ -34,10 +34,16 @@ describe('--jobs', () => {
       .map((path) => ({ path, display: relative(root, path) }))
       .filter((f) => single.some((r) => r.path === f.display));
     expect(files.length).toBe(single.length);
+    // The workers alone (the main thread would otherwise scan files while they start)…
     const done: string[] = [];
-    const parallel = await scanInWorkers(files, options, makeClassifier(), 2, { done: (r) => done.push(r.path) });
+    const parallel = await scanInWorkers(files, options, makeClassifier(), 2, { done: (r) => done.push(r.path) }, false);
     expect(done.length).toBe(files.length);
     expect(await render(parallel)).toBe(await render(single));
+    // …and shared with the main thread, which scans files until a worker is ready.
+    const started: string[] = [];
+    const shared = await scanInWorkers(files, options, makeClassifier(), 2, { start: (p) => started.push(p) });
+    expect([...started].sort()).toEqual(files.map((f) => f.display).sort());
+    expect(await render(shared)).toBe(await render(single));
   });
 
   it('reports unreadable files as errors, like a single-threaded scan', async () => {
