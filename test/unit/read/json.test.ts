@@ -1,21 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { collect } from './helpers.js';
 import { jsonReader } from '../../../src/read/json.js';
 import { bufferSource } from '../../../src/read/source.js';
-import { DEFAULT_LIMITS, ReadError, type ParsedSource, type ReadOptions, type Row, type TableSource } from '../../../src/read/types.js';
+import { DEFAULT_LIMITS, ReadError, type ReadOptions } from '../../../src/read/types.js';
 
 const options = (more: Partial<ReadOptions> = {}): ReadOptions => ({ sampleRows: 100, allRows: false, limits: DEFAULT_LIMITS, ...more });
 const sampleBytes = (name: string) => readFileSync(new URL(`../../../samples/inputs/${name}`, import.meta.url));
 
-async function tablesOf(parsed: ParsedSource): Promise<{ table: TableSource; rows: Row[] }[]> {
-  const out = [];
-  for await (const table of parsed.tables) {
-    const rows: Row[] = [];
-    for await (const row of table.rows) rows.push(row);
-    out.push({ table, rows });
-  }
-  return out;
-}
+const tablesOf = collect;
 
 const read = (name: string, text: string | Buffer, more: Partial<ReadOptions> = {}) =>
   jsonReader.read(bufferSource(name, name, Buffer.isBuffer(text) ? text : Buffer.from(text)), options(more));
