@@ -64,7 +64,6 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
     });
   }
   if (words.length === 0) return unknown(reasons, 'no words to classify');
-  const first = words[0].s;
   const isVerb = (s: Segment) => s.kind === 'match' && (s.entry!.role === 'predicate' || s.entry!.role === 'copula');
   // with_my_number, is_foreigner: a yes/no about the rest; so is a statement after its subject
   // (crew_is_for_tax_deduction, DependentsIsForCat3Ins).

@@ -8,8 +8,6 @@ import { DEFAULT_LIMITS, ReadError, type ReadOptions } from '../../../src/read/t
 const options = (more: Partial<ReadOptions> = {}): ReadOptions => ({ sampleRows: 100, allRows: false, limits: DEFAULT_LIMITS, ...more });
 const sampleBytes = (name: string) => readFileSync(new URL(`../../../samples/inputs/${name}`, import.meta.url));
 
-const tablesOf = collect;
-
 const read = (name: string, text: string | Buffer, more: Partial<ReadOptions> = {}) =>
   jsonReader.read(bufferSource(name, name, Buffer.isBuffer(text) ? text : Buffer.from(text)), options(more));
 
@@ -26,7 +24,7 @@ async function errorOf(promise: Promise<unknown>): Promise<ReadError> {
 describe('jsonReader: .json', () => {
   it('turns an object holding an array of records into tables with dotted and [] paths', async () => {
     const parsed = await jsonReader.read(bufferSource('customers.json', 'customers.json', sampleBytes('customers.json')), options());
-    const [top, customers] = await tablesOf(parsed);
+    const [top, customers] = await collect(parsed);
     expect(top.table.name).toBe('(top level)');
     expect(top.table.fields.map((f) => f.name)).toEqual(['exported_at', 'source.system', 'source.version']);
     expect(customers.table.name).toBe('customers');
@@ -47,18 +45,18 @@ describe('jsonReader: .json', () => {
   });
 
   it('reads a top-level array and a lone object', async () => {
-    const [array] = await tablesOf(await read('a.json', '[{"a":1},{"b":{"c":2}}, 3]'));
+    const [array] = await collect(await read('a.json', '[{"a":1},{"b":{"c":2}}, 3]'));
     expect(array.table.name).toBeUndefined();
     expect(array.table.fields.map((f) => f.name)).toEqual(['a', 'b.c']);
     expect(array.rows).toEqual([['1', undefined], [undefined, '2']]);
-    const [one] = await tablesOf(await read('o.json', '{"shimei":"x","jusho":{"zip":"1"}}'));
+    const [one] = await collect(await read('o.json', '{"shimei":"x","jusho":{"zip":"1"}}'));
     expect(one.table.fields.map((f) => f.name)).toEqual(['shimei', 'jusho.zip']);
     expect(one.rows).toHaveLength(1);
   });
 
   it('samples only sampleRows rows but takes fields from more records', async () => {
     const records = Array.from({ length: 50 }, (_, i) => (i === 40 ? { late: i } : { n: i }));
-    const [t] = await tablesOf(await read('a.json', JSON.stringify(records), { sampleRows: 5 }));
+    const [t] = await collect(await read('a.json', JSON.stringify(records), { sampleRows: 5 }));
     expect(t.rows).toHaveLength(5);
     expect(t.table.fields.map((f) => f.name)).toEqual(['n', 'late']);
   });
@@ -81,7 +79,7 @@ describe('jsonReader: .json', () => {
   it('reads JSON Lines saved as .json, with a warning', async () => {
     const parsed = await read('l.json', '{"a":1}\n{"b":2}\n');
     expect(parsed.warnings[0]).toMatch(/JSON Lines content/);
-    const [t] = await tablesOf(parsed);
+    const [t] = await collect(parsed);
     expect(t.table.fields.map((f) => f.name)).toEqual(['a', 'b']);
   });
 
@@ -95,7 +93,7 @@ describe('jsonReader: JSON Lines', () => {
   it('streams records line by line, with the line of the first record that has a key', async () => {
     const parsed = await jsonReader.read(bufferSource('events.jsonl', 'events.jsonl', sampleBytes('events.jsonl')), options());
     expect(parsed.format).toBe('jsonl');
-    const [t] = await tablesOf(parsed);
+    const [t] = await collect(parsed);
     const names = t.table.fields.map((f) => f.name);
     expect(names).toEqual([
       'event_id', 'at', 'type', 'user.id', 'user.email', 'ip', 'changes', 'items[].sku', 'items[].price', 'session.device', 'session.location.pref',
@@ -106,10 +104,10 @@ describe('jsonReader: JSON Lines', () => {
 
   it('stops at the sample and reads all rows in a second pass with allRows', async () => {
     const text = Array.from({ length: 3000 }, (_, i) => JSON.stringify(i === 2500 ? { late: 1 } : { n: i })).join('\n');
-    const [sampled] = await tablesOf(await read('x.ndjson', text, { sampleRows: 10 }));
+    const [sampled] = await collect(await read('x.ndjson', text, { sampleRows: 10 }));
     expect(sampled.rows).toHaveLength(10);
     expect(sampled.table.fields.map((f) => f.name)).toEqual(['n']); // line 2501 is past the 1000 records scanned
-    const [all] = await tablesOf(await read('x.ndjson', text, { allRows: true }));
+    const [all] = await collect(await read('x.ndjson', text, { allRows: true }));
     expect(all.rows).toHaveLength(3000);
     expect(all.table.fields.map((f) => f.name)).toEqual(['n', 'late']);
   });
