@@ -34,6 +34,9 @@ const isMeaningful = (s: Segment) =>
 /** A known word that only qualifies (新, 旧, new, old): neither a head nor an owner. */
 const isPureNeutral = (s: Segment) => s.kind === 'match' && s.entry!.category === 'unknown' && s.entry!.head !== 'inherit' && s.entry!.role === undefined;
 
+/** One unknown ASCII letter standing as a word of its own. */
+const isVariantLetter = (s: Segment) => s.kind === 'residue' && s.script === 'word' && !s.stem && s.text.length === 1;
+
 /** A role word that names no attribute of its own: the person it marks is the only thing it says. */
 const isOwnerOnly = (s: Segment) => s.kind === 'match' && s.entry!.role === 'person' && s.entry!.subcategory === 'name';
 
@@ -83,9 +86,10 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
     return { category: 'none', subcategory: 'flag', confidence: rest.category === 'unknown' ? round(verb.s.entry!.weight) : rest.confidence, reasons: rest.reasons };
   }
   const coverage = coverageOf(segments);
-  // Trailing neutral words (premium_new, address_old) qualify the head; they are not the head.
+  // Trailing neutral words (premium_new, address_old) qualify the head; they are not the head. So
+  // does one trailing letter (City_F, Post_U: furigana, upper part): a letter names no field.
   let last = words.length - 1;
-  while (last > 0 && isPureNeutral(words[last].s)) last--;
+  while (last > 0 && (isPureNeutral(words[last].s) || isVariantLetter(words[last].s))) last--;
   const head = words[last].s;
   const modifiers = words.slice(0, last).map((w) => w.s).reverse(); // nearest first
   const nearest = modifiers.find(isMeaningful);

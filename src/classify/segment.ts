@@ -223,18 +223,34 @@ function romajiTail(norm: Normalized, chunk: number, matched: Matched[]): Matche
   const run: Matched[] = [];
   let at = end;
   for (const m of inWord) {
-    if (m.end !== at) break;
+    // Legacy names also abbreviate a word in the middle to a few letters (syoubyou + hs + ymd):
+    // a short unknown gap is passed over when a whole romaji word stands before it.
+    const gap = at - m.end;
+    if (gap !== 0 && !(run.length > 0 && gap <= MAX_GAP && m.hit.tail && m.end - m.start >= MIN_WORD_BEFORE_GAP)) break;
     run.unshift(m);
     at = m.start;
   }
   // The unknown beginning must be a real stem, not one stray letter: a short match that leaves one
   // letter before it (t + aisyou in taisyounmkn) is taken back into the stem (taisyou + nm + kn).
   // A one-letter prefix before a long romaji word is a legacy naming habit (t + mynumber, w + byoumei).
-  const stemOk = () => at - start >= MIN_STEM || (at - start === 1 && run[0].end - run[0].start >= LONG_AFTER_LETTER);
-  while (run.length > 0 && (!run[0].hit.tail || !stemOk())) at = run.shift()!.end;
+  // A word has at most one unknown part: an unknown beginning, or a gap in a word that starts with
+  // a known romaji word (two unknown parts are as likely a chance reading: mi + syuuha + s + sei).
+  const stemOk = () =>
+    hasGap(run) ? at === start : at - start >= MIN_STEM || (at - start === 1 && run[0].end - run[0].start >= LONG_AFTER_LETTER);
+  while (run.length > 0 && (!run[0].hit.tail || !stemOk())) {
+    run.shift();
+    at = run.length > 0 ? run[0].start : end;
+  }
   return run;
 }
 
+/** Whether the run passed over a gap between two of its matches. */
+const hasGap = (run: Matched[]) => run.some((m, i) => i > 0 && m.start !== run[i - 1].end);
+
+/** Longest unknown abbreviation passed over inside a legacy romaji word. */
+const MAX_GAP = 3;
+/** A gap may only follow a romaji word at least this long (a short match there is as likely chance). */
+const MIN_WORD_BEFORE_GAP = 4;
 /** Shortest unknown beginning of a legacy romaji word. */
 const MIN_STEM = 2;
 /** A romaji word at least this long may follow a one-letter prefix. */

@@ -101,8 +101,23 @@ function isCamelBoundary(text: string, i: number): boolean {
   return isLower(prev) || (isUpper(prev) && isLower(text.charCodeAt(i + 1)));
 }
 
+/**
+ * Legacy Japanese data often types the long-vowel mark ー as a dash (コ－ド, デ−タ): in Shift_JIS
+ * the full-width minus sits next to ー and looks the same. NFKC would turn the full-width forms
+ * into "-", a separator, and split the word (コ | ド); so a full-width or typographic dash between
+ * two katakana is read as ー first. The ASCII "-" is left alone: between katakana it is as likely
+ * a separator between two words.
+ */
+const DASH_BETWEEN_KATAKANA = /(?<=[\u30a1-\u30fa\u30fc\uff66-\uff9f])[\uff0d\u2212\u2010\u2015\u2500](?=[\u30a1-\u30fa\u30fc\uff66-\uff9f])/g;
+const HAS_WIDE_DASH = /[\uff0d\u2212\u2010\u2015\u2500]/;
+
+export function toNfkc(text: string): string {
+  const marked = HAS_WIDE_DASH.test(text) ? text.replace(DASH_BETWEEN_KATAKANA, 'ー') : text;
+  return marked.normalize('NFKC');
+}
+
 export function normalize(header: string): Normalized {
-  const nfkc = header.normalize('NFKC');
+  const nfkc = toNfkc(header);
   const kana = toKatakana(nfkc);
   const chunks = chunk(kana);
   let key = '';
@@ -117,7 +132,7 @@ export function normalize(header: string): Normalized {
 /** normalize() with a record of each step, for `kojin explain` (classification does not need it). */
 export function normalizeExplained(header: string): Normalized {
   const norm = normalize(header);
-  const nfkc = header.normalize('NFKC');
+  const nfkc = toNfkc(header);
   const kana = toKatakana(nfkc);
   norm.steps.push({ step: 'NFKC (full-width letters and digits, half-width katakana)', result: nfkc });
   if (kana !== nfkc) norm.steps.push({ step: 'hiragana → katakana', result: kana });
@@ -127,7 +142,7 @@ export function normalizeExplained(header: string): Normalized {
 
 /** The matching key of a dictionary surface: the same normalisation, separators removed. */
 export function surfaceKey(surface: string): string {
-  return chunk(toKatakana(surface.normalize('NFKC')))
+  return chunk(toKatakana(toNfkc(surface)))
     .map((c) => c.text)
     .join('');
 }

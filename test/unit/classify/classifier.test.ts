@@ -83,6 +83,28 @@ describe('head-final compounds', () => {
     expect(await cls('P02-P028-TMYNUMBER')).toBe('my_number/individual_number'); // but a one-letter prefix before a long word is
   });
 
+  it('passes over a short abbreviation inside a legacy romaji word that starts with a known word', async () => {
+    expect(await cls('syoubyouhsymd')).toBe('sensitive/medical'); // 傷病 + hs (発生) + 年月日
+    expect(await cls('syoubyouymd')).toBe(await cls('syoubyouhsymd'));
+    // Not with an unknown beginning as well: two unknown parts are as likely a chance reading.
+    expect(await cls('misyuuhasseiym')).not.toMatch(/^sensitive/);
+    // Nor after a short match, nor over a long gap.
+    expect(await cls('kojinxyzwzip')).toBe('unknown/-');
+  });
+
+  it('reads one trailing letter as a variant of the field, not as its head', async () => {
+    expect(await cls('City_F')).toBe(await cls('city'));
+    expect(await cls('Post_U')).toBe('personal/postal_code');
+    expect(await cls('SHIMEI_K')).toBe('personal/name');
+    expect(await cls('q')).toBe('unknown/-'); // a letter alone is still unknown
+  });
+
+  it('reads a leading "round" as a setting about the amount, not the amount', async () => {
+    expect(await cls('round_overtime')).toBe('none/flag');
+    expect(await cls('round_social_ins')).toBe('none/flag');
+    expect(await cls('social_ins_total')).toBe('personal/financial_profile');
+  });
+
   it('reads a flag, date, note or data field after a sensitive word anywhere before it as sensitive', async () => {
     expect(await cls('高度障害Ｓ支払年月日')).toBe('sensitive/disability'); // 支払 stands between
     expect(await cls('両眼失明コメント')).toBe('sensitive/disability');

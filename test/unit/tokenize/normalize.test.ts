@@ -35,6 +35,16 @@ describe('normalize', () => {
     expect(normalizeExplained('ﾌﾘｶﾞﾅ').steps.map((s) => s.step)).toEqual(expect.arrayContaining([expect.stringContaining('NFKC')]));
   });
 
+  it('reads a full-width or typographic dash between katakana as the long-vowel mark (コ－ド)', () => {
+    expect(normalize('府県コ－ド').key).toBe('府県コード');
+    expect(normalize('デ−タ区分').key).toBe('データ区分');
+    expect(normalize('ｺ－ﾄﾞ').key).toBe('コード');
+    expect(surfaceKey('コ－ド')).toBe(surfaceKey('コード'));
+    // An ASCII hyphen between katakana stays a separator; a dash elsewhere separates too.
+    expect(normalize('カナ-コード').key).toBe('カナコード');
+    expect(normalize('住所－1').key).toBe('住所1');
+  });
+
   it('handles empty and symbol-only headers', () => {
     expect(normalize('').key).toBe('');
     expect(normalize('___').chunks).toEqual([]);
