@@ -10,7 +10,7 @@ import { MorphTokenizer } from '../tokenize/tokenizer.js';
 export function makeClassifier(options: { dictionaries?: string[]; disable?: string[]; env?: NodeJS.ProcessEnv } = {}): HeaderClassifier {
   try {
     const cacheDir = options.env ? dictionaryCacheDir(options.env) : undefined;
-    return new HeaderClassifier(buildDictionary({ extra: options.dictionaries, disable: options.disable, cacheDir }), new MorphTokenizer());
+    return new HeaderClassifier(buildDictionary({ extra: options.dictionaries, disable: options.disable, cacheDir }), new MorphTokenizer(undefined, cacheDir));
   } catch (error) {
     if (error instanceof DictionaryError) throw new UsageError(`invalid dictionary: ${error.problems.length} problem(s); run "kojin dict check" on it. First: ${error.message.split('\n')[0]}`);
     throw error;

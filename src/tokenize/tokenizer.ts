@@ -1,8 +1,7 @@
-// The only kuromoji import. kuromoji's IPADIC takes ~0.7 s and ~360 MB to load, so it is loaded
-// lazily, once per process, and only when a header holds Japanese the dictionaries cannot segment.
-import type kuromoji from 'kuromoji';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+// The morphological tokenizer. kuromoji's IPADIC takes ~0.7–1.1 s and ~360 MB to load, so it is
+// loaded lazily (kuromoji-load.ts), once per process, and only when a header holds Japanese the
+// dictionaries cannot segment.
+import { packagedDicPath, type Tokenizer } from './kuromoji-load.js';
 
 export interface MorphToken {
   surface: string;
@@ -13,27 +12,24 @@ export interface MorphToken {
   basic: string;
 }
 
-type Tokenizer = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
-
 /** A lazily built tokenizer. Concurrent callers share one pending load; a failed load can be retried. */
 export class MorphTokenizer {
   private pending: Promise<Tokenizer> | null = null;
   loaded = false;
 
-  constructor(private readonly dicPath: string = defaultDicPath()) {}
+  /** With `cacheDir`, kuromoji's dictionary is kept unpacked there (see kuromoji-load.ts). */
+  constructor(
+    private readonly dicPath: string = packagedDicPath(),
+    private readonly cacheDir?: string,
+  ) {}
 
   private load(): Promise<Tokenizer> {
     if (!this.pending) {
-      // The module itself (~0.1 s to import) is loaded with its dictionary, not at start-up.
-      this.pending = import('kuromoji').then(({ default: kuromoji }) => new Promise<Tokenizer>((resolve, reject) => {
-        kuromoji.builder({ dicPath: this.dicPath }).build((error, tokenizer) => {
-          if (error) reject(error);
-          else {
-            this.loaded = true;
-            resolve(tokenizer);
-          }
-        });
-      }));
+      // kuromoji's modules (~0.1 s to import) are loaded with its dictionary, not at start-up.
+      this.pending = import('./kuromoji-load.js').then(({ buildTokenizer }) => buildTokenizer(this.dicPath, this.cacheDir)).then((tokenizer) => {
+        this.loaded = true;
+        return tokenizer;
+      });
       this.pending.catch(() => {
         this.pending = null;
       });
@@ -74,9 +70,3 @@ function slices(text: string): string[] {
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** kuromoji's default dicPath is relative to the working directory; resolve it from the package. */
-function defaultDicPath(): string {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('kuromoji/package.json')), 'dict') + '/';
-}
