@@ -154,9 +154,10 @@ function neutralHead(head: Segment, owner: Segment | undefined, nearest: Segment
     reasons.push({ rule: 'inherit', text: `head "${shown(head)}" belongs to "${shown(owner)}" (${label(owner.entry!)}), not to a person`, tokens: [shown(owner), shown(head)], entry: owner.entry!.id });
     return { category: 'none', subcategory: owner.entry!.subcategory, confidence: round(Math.min(entry.weight, owner.entry!.weight) * INHERIT_FACTOR * scale(coverage)), reasons };
   }
-  if (owner?.kind === 'residue' && entry.category !== 'none') {
+  if (owner?.kind === 'residue' && entry.category !== 'none' && entry.category !== 'sensitive') {
     // block_name, 規格名: the name of something the dictionaries do not know need not be a person's.
-    // (A date or amount of an unknown thing stays a plain date or amount.)
+    // (A date or amount of an unknown thing stays a plain date or amount, and a sensitive head of
+    // an unknown thing stays sensitive, 眼科所見: caution beats precision there.)
     return unknown(reasons, `head "${shown(head)}" is neutral and the word before it, "${shown(owner)}", is not in the dictionaries, so whose it is is unknown`);
   }
   if (owner?.kind === 'residue' && !(nearest && CATEGORY_RANK[nearest.entry!.category] > CATEGORY_RANK.personal)) {

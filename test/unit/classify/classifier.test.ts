@@ -99,6 +99,13 @@ describe('head-final compounds', () => {
     expect(await cls('q')).toBe('unknown/-'); // a letter alone is still unknown
   });
 
+  it('reads a finding as a checkup finding unless a word before it says whose', async () => {
+    expect(await cls('所見')).toBe('sensitive/health_checkup');
+    expect(await cls('心電図所見')).toBe('sensitive/health_checkup');
+    expect(await cls('特別活動所見')).toBe('personal/education'); // a teacher's finding on a pupil
+    expect(await cls('眼科所見')).toBe('sensitive/health_checkup'); // an unknown word before it: still sensitive
+  });
+
   it('reads a leading "round" as a setting about the amount, not the amount', async () => {
     expect(await cls('round_overtime')).toBe('none/flag');
     expect(await cls('round_social_ins')).toBe('none/flag');
