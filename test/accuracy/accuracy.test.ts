@@ -72,7 +72,7 @@ describe('accuracy on labelled real-world headers', () => {
     expect(m.noneFlagged).toBeLessThanOrEqual(0.03);
     expect(m.unknownRate).toBeLessThan(0.05);
     // Not yet at the 0.95: held at today's level.
-    expect(m.recall.sensitive).toBeGreaterThanOrEqual(0.925);
-    expect(m.recall.personal).toBeGreaterThanOrEqual(0.925);
+    expect(m.recall.sensitive).toBeGreaterThanOrEqual(0.94);
+    expect(m.recall.personal).toBeGreaterThanOrEqual(0.93);
   });
 });
