@@ -7,6 +7,7 @@ import type { MorphToken, MorphTokenizer } from '../tokenize/tokenizer.js';
 import { CATEGORY_RANK, type ClassifyResult, type HeaderEvidence, type Reason } from '../types.js';
 import { baseText, parseComposite } from './composite.js';
 import { headEvidence } from './head.js';
+import { TextTable } from './intern.js';
 import { segment, SegmentScratch, type Segment } from './segment.js';
 
 /** Parts of speech that never name a field: particles, auxiliary verbs, symbols. */
@@ -23,10 +24,15 @@ export interface Explanation {
 }
 
 export class HeaderClassifier {
-  private readonly cache = new Map<string, Promise<ClassifyResult>>();
+  /** Results that needed kuromoji, kept as promises (the few headers with Japanese residue). */
+  private readonly pending = new Map<string, Promise<ClassifyResult>>();
   private readonly scratch = new SegmentScratch();
-  /** Results computed synchronously, so composite parts are not computed twice. */
+  /**
+   * Results computed synchronously (nearly all), so neither a header nor a composite part is
+   * computed twice. Kept as results rather than promises: one map entry and no promise per header.
+   */
   private readonly settled = new Map<string, ClassifyResult>();
+  private readonly texts = new TextTable();
 
   constructor(
     private readonly dict: CompiledDictionary,
@@ -34,12 +40,12 @@ export class HeaderClassifier {
   ) {}
 
   classify(header: string): Promise<ClassifyResult> {
-    let result = this.cache.get(header);
-    if (!result) {
-      const known = this.classifyWithoutMorphology(header);
-      result = known ? Promise.resolve(known) : this.compute(header);
-      this.cache.set(header, result);
-    }
+    const pending = this.pending.get(header);
+    if (pending) return pending;
+    const known = this.classifyWithoutMorphology(header);
+    if (known) return Promise.resolve(known);
+    const result = this.compute(header);
+    this.pending.set(header, result);
     return result;
   }
 
@@ -57,6 +63,7 @@ export class HeaderClassifier {
       const segments = segment(normalize(text), this.dict, this.scratch);
       if (this.morph && trailingJapaneseResidue(segments)) return undefined;
       evidence = headEvidence(segments);
+      this.texts.reasons(evidence.reasons);
     }
     const parts: ClassifyResult[] = [];
     for (const part of composite.parts) {
@@ -83,7 +90,9 @@ export class HeaderClassifier {
 
   private async evidence(text: string): Promise<HeaderEvidence> {
     const segments = segment(normalize(text), this.dict, this.scratch);
-    return headEvidence(segments, { fillerResidue: await this.fillerResidue(segments) });
+    const evidence = headEvidence(segments, { fillerResidue: await this.fillerResidue(segments) });
+    this.texts.reasons(evidence.reasons);
+    return evidence;
   }
 
   /** Japanese residue after the last known word might be the head, or only particles: kuromoji tells. */
