@@ -7,7 +7,7 @@ import type { MorphToken, MorphTokenizer } from '../tokenize/tokenizer.js';
 import { CATEGORY_RANK, type ClassifyResult, type HeaderEvidence, type Reason } from '../types.js';
 import { baseText, parseComposite } from './composite.js';
 import { headEvidence } from './head.js';
-import { TextTable } from './intern.js';
+import { ReasonTable } from './intern.js';
 import { segment, SegmentScratch, type Segment } from './segment.js';
 
 /** Parts of speech that never name a field: particles, auxiliary verbs, symbols. */
@@ -32,7 +32,7 @@ export class HeaderClassifier {
    * computed twice. Kept as results rather than promises: one map entry and no promise per header.
    */
   private readonly settled = new Map<string, ClassifyResult>();
-  private readonly texts = new TextTable();
+  private readonly reasons = new ReasonTable();
 
   constructor(
     private readonly dict: CompiledDictionary,
@@ -63,7 +63,7 @@ export class HeaderClassifier {
       const segments = segment(normalize(text), this.dict, this.scratch);
       if (this.morph && trailingJapaneseResidue(segments)) return undefined;
       evidence = headEvidence(segments);
-      this.texts.reasons(evidence.reasons);
+      evidence.reasons = this.reasons.intern(evidence.reasons);
     }
     const parts: ClassifyResult[] = [];
     for (const part of composite.parts) {
@@ -91,7 +91,7 @@ export class HeaderClassifier {
   private async evidence(text: string): Promise<HeaderEvidence> {
     const segments = segment(normalize(text), this.dict, this.scratch);
     const evidence = headEvidence(segments, { fillerResidue: await this.fillerResidue(segments) });
-    this.texts.reasons(evidence.reasons);
+    evidence.reasons = this.reasons.intern(evidence.reasons);
     return evidence;
   }
 
