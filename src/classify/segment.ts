@@ -157,7 +157,8 @@ function offer(scratch: SegmentScratch, end: number, u: number, p: number, w: nu
 /** The index of the strongest hit whose entry does not exclude this place (most entries exclude nothing), or NO_HIT. */
 function firstAllowed(hits: Hit[], from: number, to: number, key: string, start: number, end: number, dict: CompiledDictionary): number {
   if (dict.excludes.size === 0) return from;
-  for (let h = from; h < to; h++) if (!excluded(hits[h].entry, key, start, end, dict)) return h;
+  // Most entries exclude nothing: a typed-array load says so without touching the entry.
+  for (let h = from; h < to; h++) if (dict.trie.hitExcludes[h] === 0 || !excluded(hits[h].entry, key, start, end, dict)) return h;
   return NO_HIT;
 }
 
