@@ -24,13 +24,10 @@ export interface Explanation {
 }
 
 export class HeaderClassifier {
-  /** Results that needed kuromoji, kept as promises (the few headers with Japanese residue). */
-  private readonly pending = new Map<string, Promise<ClassifyResult>>();
+  /** One promise per distinct header, so asking twice gives the same promise. */
+  private readonly cache = new Map<string, Promise<ClassifyResult>>();
   private readonly scratch = new SegmentScratch();
-  /**
-   * Results computed synchronously (nearly all), so neither a header nor a composite part is
-   * computed twice. Kept as results rather than promises: one map entry and no promise per header.
-   */
+  /** Results computed synchronously, so composite parts are not computed twice. */
   private readonly settled = new Map<string, ClassifyResult>();
   private readonly reasons = new ReasonTable();
 
@@ -40,12 +37,12 @@ export class HeaderClassifier {
   ) {}
 
   classify(header: string): Promise<ClassifyResult> {
-    const pending = this.pending.get(header);
-    if (pending) return pending;
-    const known = this.classifyWithoutMorphology(header);
-    if (known) return Promise.resolve(known);
-    const result = this.compute(header);
-    this.pending.set(header, result);
+    let result = this.cache.get(header);
+    if (!result) {
+      const known = this.classifyWithoutMorphology(header);
+      result = known ? Promise.resolve(known) : this.compute(header);
+      this.cache.set(header, result);
+    }
     return result;
   }
 
