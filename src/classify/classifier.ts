@@ -7,6 +7,7 @@ import type { MorphToken, MorphTokenizer } from '../tokenize/tokenizer.js';
 import { CATEGORY_RANK, type ClassifyResult, type HeaderEvidence, type Reason } from '../types.js';
 import { baseText, parseComposite } from './composite.js';
 import { headEvidence } from './head.js';
+import { ReasonTable } from './intern.js';
 import { segment, SegmentScratch, type Segment } from './segment.js';
 
 /** Parts of speech that never name a field: particles, auxiliary verbs, symbols. */
@@ -23,10 +24,12 @@ export interface Explanation {
 }
 
 export class HeaderClassifier {
+  /** One promise per distinct header, so asking twice gives the same promise. */
   private readonly cache = new Map<string, Promise<ClassifyResult>>();
   private readonly scratch = new SegmentScratch();
   /** Results computed synchronously, so composite parts are not computed twice. */
   private readonly settled = new Map<string, ClassifyResult>();
+  private readonly reasons = new ReasonTable();
 
   constructor(
     private readonly dict: CompiledDictionary,
@@ -57,6 +60,7 @@ export class HeaderClassifier {
       const segments = segment(normalize(text), this.dict, this.scratch);
       if (this.morph && trailingJapaneseResidue(segments)) return undefined;
       evidence = headEvidence(segments);
+      evidence.reasons = this.reasons.intern(evidence.reasons);
     }
     const parts: ClassifyResult[] = [];
     for (const part of composite.parts) {
@@ -83,7 +87,9 @@ export class HeaderClassifier {
 
   private async evidence(text: string): Promise<HeaderEvidence> {
     const segments = segment(normalize(text), this.dict, this.scratch);
-    return headEvidence(segments, { fillerResidue: await this.fillerResidue(segments) });
+    const evidence = headEvidence(segments, { fillerResidue: await this.fillerResidue(segments) });
+    evidence.reasons = this.reasons.intern(evidence.reasons);
+    return evidence;
   }
 
   /** Japanese residue after the last known word might be the head, or only particles: kuromoji tells. */

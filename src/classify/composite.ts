@@ -17,38 +17,42 @@ export interface CompositeHeader {
 /** Any opening bracket of PAIRS: most headers have none, and need no character-by-character pass. */
 const OPENING = /[([（［【「〔{｛]/;
 
+/** Opening bracket code unit → closing one (all brackets are in the BMP, so code units suffice). */
+const CLOSE_OF = new Map(Object.entries(PAIRS).map(([open, close]) => [open.charCodeAt(0), close.charCodeAt(0)]));
+
 export function parseComposite(header: string): CompositeHeader {
   if (!OPENING.test(header)) return { base: header.trim(), qualifiers: [], parts: [] };
+  // Code units and slices rather than an array of characters: a bracket is never half of a
+  // surrogate pair, and this runs for every distinct header with a bracket.
   let base = '';
   const qualifiers: string[] = [];
   const parts: string[] = [];
-  const chars = [...header];
-  for (let i = 0; i < chars.length; i++) {
-    const close = PAIRS[chars[i]];
-    if (!close) {
-      base += chars[i];
-      continue;
-    }
-    const end = findClose(chars, i, chars[i], close);
-    if (end === -1) {
-      base += chars.slice(i).join('');
-      break;
-    }
-    const inner = chars.slice(i + 1, end).join('').trim();
+  let run = 0; // start of the text not yet added to base
+  for (let i = 0; i < header.length; i++) {
+    const open = header.charCodeAt(i);
+    const close = CLOSE_OF.get(open);
+    if (close === undefined) continue;
+    const end = findClose(header, i, open, close);
+    if (end === -1) break; // unclosed: the rest is base text
+    base += header.slice(run, i);
+    const inner = header.slice(i + 1, end).trim();
     const list = compositeParts(inner);
     if (list.length > 0) parts.push(...list);
     else if (inner) qualifiers.push(inner);
     base += ' ';
     i = end;
+    run = end + 1;
   }
+  base += header.slice(run);
   return { base: base.trim(), qualifiers, parts };
 }
 
-function findClose(chars: string[], from: number, open: string, close: string): number {
+function findClose(header: string, from: number, open: number, close: number): number {
   let depth = 0;
-  for (let j = from; j < chars.length; j++) {
-    if (chars[j] === open) depth++;
-    else if (chars[j] === close && --depth === 0) return j;
+  for (let j = from; j < header.length; j++) {
+    const c = header.charCodeAt(j);
+    if (c === open) depth++;
+    else if (c === close && --depth === 0) return j;
   }
   return -1;
 }

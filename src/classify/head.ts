@@ -3,6 +3,7 @@
 // (first_name, company_address), whose compounds are head-final as well.
 import type { DictionaryEntry } from '../dictionary/schema.js';
 import { CATEGORY_RANK, type Category, type HeaderEvidence, type Reason } from '../types.js';
+import { memoByEntry } from './reason-memo.js';
 import type { Segment } from './segment.js';
 
 /** Confidence of a header whose head word is unknown but whose owner is a person. */
@@ -42,6 +43,24 @@ const isOwnerOnly = (s: Segment) => s.kind === 'match' && s.entry!.role === 'per
 
 const isNeutralNoneHead = (s: Segment) => s.kind === 'match' && s.entry!.head === 'inherit' && s.entry!.category === 'none';
 
+/** A matched token (built once per entry and surface: see reason-memo.ts). */
+const tokenReason = memoByEntry((entry, token) => ({
+  rule: 'dictionary',
+  text: entry.role === 'ignore' ? `token "${token}" is filler (${entry.id})` : `token "${token}" matched ${entry.id} (${label(entry)})`,
+  tokens: [token],
+  entry: entry.id,
+  weight: entry.weight,
+}));
+
+/** A head word read as its own meaning; `compound` when words stand before it. */
+const headReason = memoByEntry((entry, token, compound) => ({
+  rule: 'head',
+  text: `head word "${token}" is ${label(entry)}${compound ? ' (compounds are head-final)' : ''}`,
+  tokens: [token],
+  entry: entry.id,
+  weight: entry.weight,
+}));
+
 /** The concluding reason comes first, so a one-line view shows why; token matches follow. */
 export function headEvidence(segments: Segment[], options: HeadOptions = {}): HeaderEvidence {
   const evidence = decideHead(segments, options);
@@ -58,13 +77,7 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
     const s = segments[i];
     if (!isFiller(s, i, options)) words.push({ s, i });
     if (s.kind !== 'match') continue;
-    reasons.push({
-      rule: 'dictionary',
-      text: s.entry!.role === 'ignore' ? `token "${shown(s)}" is filler (${s.entry!.id})` : `token "${shown(s)}" matched ${s.entry!.id} (${label(s.entry!)})`,
-      tokens: [shown(s)],
-      entry: s.entry!.id,
-      weight: s.entry!.weight,
-    });
+    reasons.push(tokenReason(s.entry!, shown(s)));
   }
   if (words.length === 0) return unknown(reasons, 'no words to classify');
   const isVerb = (s: Segment) => s.kind === 'match' && (s.entry!.role === 'predicate' || s.entry!.role === 'copula');
@@ -132,13 +145,7 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
   }
   // A neutral head standing alone (名, カナ, 日付) is read as its own meaning, less surely.
   const alone = entry.head === 'inherit' ? LONE_NEUTRAL_FACTOR : 1;
-  reasons.push({
-    rule: 'head',
-    text: `head word "${shown(head)}" is ${label(entry)}${modifiers.length ? ' (compounds are head-final)' : ''}`,
-    tokens: [shown(head)],
-    entry: entry.id,
-    weight: entry.weight,
-  });
+  reasons.push(headReason(entry, shown(head), modifiers.length > 0));
   return { category: entry.category, subcategory: entry.subcategory, confidence: round(entry.weight * alone * scale(coverage)), reasons };
 }
 

@@ -157,7 +157,8 @@ function offer(scratch: SegmentScratch, end: number, u: number, p: number, w: nu
 /** The index of the strongest hit whose entry does not exclude this place (most entries exclude nothing), or NO_HIT. */
 function firstAllowed(hits: Hit[], from: number, to: number, key: string, start: number, end: number, dict: CompiledDictionary): number {
   if (dict.excludes.size === 0) return from;
-  for (let h = from; h < to; h++) if (!excluded(hits[h].entry, key, start, end, dict)) return h;
+  // Most entries exclude nothing: a typed-array load says so without touching the entry.
+  for (let h = from; h < to; h++) if (dict.trie.hitExcludes[h] === 0 || !excluded(hits[h].entry, key, start, end, dict)) return h;
   return NO_HIT;
 }
 
@@ -187,24 +188,21 @@ function excluded(entry: DictionaryEntry, key: string, start: number, end: numbe
 function dropPartialWords(norm: Normalized, matched: Matched[]): Matched[] {
   // No match, or no ASCII word: nothing can be partly covered.
   if (matched.length === 0 || !norm.chunks.some((c) => c.kind === 'word')) return matched;
-  const covered = new Uint8Array(norm.key.length);
-  for (const m of matched) covered.fill(1, m.start, m.end);
-  const total = new Array<number>(norm.chunks.length).fill(0);
+  // Letters covered per chunk (matches never overlap); a chunk's length is its text's. Nearly every
+  // header has no partly covered word, and needs nothing more than this count.
   const done = new Array<number>(norm.chunks.length).fill(0);
-  for (let i = 0; i < norm.key.length; i++) {
-    total[norm.chunkOf[i]]++;
-    if (covered[i]) done[norm.chunkOf[i]]++;
+  for (const m of matched) for (let i = m.start; i < m.end; i++) done[norm.chunkOf[i]]++;
+  let partial: Set<number> | undefined;
+  for (let index = 0; index < norm.chunks.length; index++) {
+    const c = norm.chunks[index];
+    if (c.kind === 'word' && done[index] > 0 && done[index] < c.text.length) (partial ??= new Set()).add(index);
   }
-  const partial = new Set<number>();
-  norm.chunks.forEach((c, index) => {
-    if (c.kind === 'word' && done[index] > 0 && done[index] < total[index]) partial.add(index);
-  });
-  if (partial.size === 0) return matched;
+  if (partial === undefined) return matched;
   const kept = new Set<Matched>();
   for (const chunk of partial) for (const m of romajiTail(norm, chunk, matched)) kept.add(m);
   return matched.filter((m) => {
     if (kept.has(m)) return true;
-    for (let i = m.start; i < m.end; i++) if (partial.has(norm.chunkOf[i])) return false;
+    for (let i = m.start; i < m.end; i++) if (partial!.has(norm.chunkOf[i])) return false;
     return true;
   });
 }

@@ -30,6 +30,8 @@ export interface Trie {
   /** Node n's hits: hits[hitFirst[n] .. hitFirst[n + 1] - 1], the stronger weight first. */
   hitFirst: Int32Array;
   hits: Hit[];
+  /** 1 where the hit's entry has an exclude list: segmentation need not load the entry otherwise. */
+  hitExcludes: Uint8Array;
 }
 
 /** A trie as the cache stores it: hits by entry index. */
@@ -152,8 +154,12 @@ function expandTrie(data: TrieData, entries: DictionaryEntry[]): Trie {
   const rootChild = new Int32Array(0x10000);
   for (let e = data.first[0]; e < data.first[1]; e++) rootChild[data.labels[e]] = e + 1;
   const hits: Hit[] = new Array(data.hitEntry.length);
-  for (let h = 0; h < hits.length; h++) hits[h] = { entry: entries[data.hitEntry[h]], surface: data.hitSurface[h], tail: data.hitTail[h] === 1 };
-  return { first: data.first, labels: data.labels, rootChild, hitFirst: data.hitFirst, hits };
+  const hitExcludes = new Uint8Array(hits.length);
+  for (let h = 0; h < hits.length; h++) {
+    hits[h] = { entry: entries[data.hitEntry[h]], surface: data.hitSurface[h], tail: data.hitTail[h] === 1 };
+    if (hits[h].entry.exclude?.length) hitExcludes[h] = 1;
+  }
+  return { first: data.first, labels: data.labels, rootChild, hitFirst: data.hitFirst, hits, hitExcludes };
 }
 
 /**

@@ -5,6 +5,8 @@ const OPEN = '(（[［【「『{｛〔';
 const CLOSE = ')）]］】」』}｝〕';
 const LIST_SEPARATORS = new Set(['、', '，', ',', ';', '；', '\t', '､']);
 const MIDDLE_DOTS = new Set(['・', '･']);
+/** Any character of LIST_SEPARATORS or MIDDLE_DOTS. */
+const ANY_SEPARATOR = new RegExp(`[${[...LIST_SEPARATORS, ...MIDDLE_DOTS].join('')}]`);
 
 export interface ListItem {
   text: string;
@@ -50,6 +52,8 @@ function push(items: ListItem[], raw: string, offset: number) {
 
 /** Splits the inside of a bracket group of a composite field into its parts, or [] when it is a single qualifier. */
 export function compositeParts(inner: string): string[] {
+  // Most groups are one word (（任意）, (kana)): without a separator there is one item at most.
+  if (!ANY_SEPARATOR.test(inner)) return [];
   const items = splitList(inner).map((item) => item.text);
   return items.length > 1 ? items : [];
 }
