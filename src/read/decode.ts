@@ -214,10 +214,18 @@ export class ChunkDecoder {
   private readonly decoder: TextDecoder;
   private readonly utf8: boolean;
 
-  /** @param oneShot decode every piece in one-shot mode (what the tests compare the streaming mode with). */
-  constructor(private readonly encoding: TextEncoding, oneShot = false) {
+  /**
+   * @param options.offset the file offset of the first byte written (a byte range of a file), so that
+   *   an invalid byte is reported where it is in the file.
+   * @param options.oneShot decode every piece in one-shot mode (what the tests compare the streaming mode with).
+   */
+  constructor(
+    private readonly encoding: TextEncoding,
+    options: { offset?: number; oneShot?: boolean } = {},
+  ) {
     this.decoder = new TextDecoder(encoding.label, { fatal: true, ignoreBOM: true });
-    this.utf8 = encoding.label === 'utf-8' && !oneShot;
+    this.utf8 = encoding.label === 'utf-8' && !options.oneShot;
+    this.offset = options.offset ?? 0;
     this.bomLeft = encoding.bomBytes;
   }
 

@@ -9,7 +9,7 @@ import { isBankAccountShape } from './bank-account.js';
 import { dateOrdinal, ORDINAL_YEAR, ordinalYearsBefore, parseDate } from './birth-date.js';
 import { classifyCorporateNumber } from './corporate-number.js';
 import { classifyCreditCard } from './credit-card.js';
-import { DistinctSampler, DEFAULT_DISTINCT_CAP, hash32 } from './distinct.js';
+import { DistinctSampler, DEFAULT_DISTINCT_CAP, hash32, type SamplerState } from './distinct.js';
 import { isEmail } from './email.js';
 import { classifyGender } from './gender.js';
 import { ipVersion } from './ip.js';
@@ -28,6 +28,16 @@ import {
   patternDecisive,
   weakDecisive,
 } from './rules.js';
+
+/** What a ColumnProfiler has counted (ColumnProfiler.state), to merge in another thread's profiler. */
+export interface ProfilerState {
+  sampled: number;
+  nonEmpty: number;
+  counts: number[];
+  minDate: number;
+  maxDate: number;
+  sampler: SamplerState;
+}
 
 /** What the header said, so ambiguous shapes (1/2, bare 7 digits) can count. */
 export interface ValueHints {
@@ -81,7 +91,12 @@ export class ColumnProfiler {
   private sampled = 0;
   private nonEmpty = 0;
   private readonly counts: number[] = new Array<number>(NBITS).fill(0);
-  private readonly sampler: DistinctSampler;
+  private sampler: DistinctSampler;
+  /** Bumped by split(): memo entries of an older epoch are first occurrences for this state. */
+  private epoch = 0;
+  /** What addCell saw last: hash32 of the prepared value, and its date ordinal (-1: not a date). */
+  private cellHash = 0;
+  private cellDate = -1;
   // Plausible birth dates lie between 120 years ago and today (isPlausibleBirthDate, precomputed).
   private readonly birthFrom: number;
   private readonly birthTo: number;
@@ -109,10 +124,18 @@ export class ColumnProfiler {
     const v = prepareValue(value);
     if (v.length === 0) return -1;
     this.nonEmpty++;
+    this.cellDate = -1;
     const mask = this.detect(v);
     this.countBits(mask);
-    this.sampler.add(hash32(v), mask);
+    this.cellHash = hash32(v);
+    this.sampler.add(this.cellHash, mask);
     return mask;
+  }
+
+  /** A date ordinal into the column's date range. */
+  private noteDate(o: number): void {
+    if (o < this.minDate) this.minDate = o;
+    if (o > this.maxDate) this.maxDate = o;
   }
 
   private countBits(mask: number): void {
@@ -136,16 +159,23 @@ export class ColumnProfiler {
     let h = 0x811c9dc5 | 0; // FNV-1a over the code units, then the length
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     h ^= n;
-    let mask = memo.lookup(text, start, end, h);
-    const hit = mask !== MISSING;
+    const slot = memo.lookup(text, start, end, h);
+    const hit = slot !== MISSING;
     if (hit) {
+      const mask = memo.masks[slot];
       if (mask !== -1) {
         this.nonEmpty++;
         this.countBits(mask);
+        if (memo.epochs[slot] !== this.epoch) {
+          // First seen before a split(): a first occurrence for this state.
+          memo.epochs[slot] = this.epoch;
+          this.sampler.add(memo.valueHashes[slot] >>> 0, mask);
+          if (memo.dates[slot] !== -1) this.noteDate(memo.dates[slot]);
+        }
       }
     } else {
-      mask = this.addCell(text.slice(start, end));
-      memo.insert(text, start, end, h, mask);
+      const mask = this.addCell(text.slice(start, end));
+      memo.insert(text, start, end, h, mask, this.cellHash, this.cellDate, this.epoch);
     }
     if (memo.full && !memo.worthKeeping(hit)) this.memo = undefined;
   }
@@ -171,8 +201,8 @@ export class ColumnProfiler {
     if (date !== null) {
       m |= 1 << B.DATE;
       const o = dateOrdinal(date);
-      if (o < this.minDate) this.minDate = o;
-      if (o > this.maxDate) this.maxDate = o;
+      this.noteDate(o);
+      this.cellDate = o;
       if (o >= this.birthFrom && o <= this.birthTo) m |= 1 << B.BIRTH_PLAUSIBLE;
     }
     // Japanese-text detectors: skip ASCII-led cells outright.
@@ -181,6 +211,44 @@ export class ColumnProfiler {
       else if (classifyPersonName(v) !== null) m |= 1 << B.NAME;
     }
     return m;
+  }
+
+  /** What the profiler has counted (the memo aside): plain data, to cross threads. */
+  state(): ProfilerState {
+    return { sampled: this.sampled, nonEmpty: this.nonEmpty, counts: [...this.counts], minDate: this.minDate, maxDate: this.maxDate, sampler: this.sampler.state() };
+  }
+
+  /**
+   * Hands off what has been counted so far and starts again from nothing, keeping the memo of
+   * repeated cells warm (its entries say what the cells are whatever the state): a thread reading
+   * byte range after byte range pays the memo's fill once. The next state's evidence is exactly
+   * that of a fresh profiler over the cells that follow.
+   */
+  split(): ProfilerState {
+    const state = this.state();
+    this.sampled = 0;
+    this.nonEmpty = 0;
+    this.counts.fill(0);
+    this.minDate = Number.POSITIVE_INFINITY;
+    this.maxDate = Number.NEGATIVE_INFINITY;
+    this.sampler = this.sampler.successor();
+    this.epoch++;
+    return state;
+  }
+
+  /**
+   * Takes in what another profiler counted over the cells that follow this one's in the same column
+   * (a later byte range of the file): the evidence is then the same as one profiler over all of them.
+   * Counts add, the date range widens, and the samplers merge exactly (DistinctSampler.merge). Both
+   * must have the same distinct cap and "today".
+   */
+  merge(later: ProfilerState): void {
+    this.sampled += later.sampled;
+    this.nonEmpty += later.nonEmpty;
+    for (let b = 0; b < NBITS; b++) this.counts[b] += later.counts[b];
+    if (later.minDate < this.minDate) this.minDate = later.minDate;
+    if (later.maxDate > this.maxDate) this.maxDate = later.maxDate;
+    this.sampler.merge(later.sampler);
   }
 
   result(hints: ValueHints = {}): ValueEvidence {

@@ -83,7 +83,7 @@ describe('ChunkDecoder', () => {
     // anywhere: valid pieces take the streaming decoder, invalid ones the one-shot path (decodePiece).
     const alphabet = [0x61, 0x0a, 0xe3, 0x81, 0x82, 0xc3, 0xa9, 0xf0, 0x9f, 0x98, 0x80, 0xed, 0xa0, 0xbf, 0xc0, 0xe0, 0xf4, 0x90, 0xf5, 0xff, 0xef, 0xbb];
     const outcome = (bytes: Uint8Array, cuts: number[], oneShot: boolean): string[] => {
-      const decoder = new ChunkDecoder({ name: 'utf-8', label: 'utf-8', bomBytes: 0 }, oneShot);
+      const decoder = new ChunkDecoder({ name: 'utf-8', label: 'utf-8', bomBytes: 0 }, { oneShot });
       const out: string[] = [];
       try {
         let at = 0;
