@@ -13,7 +13,14 @@ export function hash32(s: string): number {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  h ^= s.length;
+  return finishHash(h ^ s.length);
+}
+
+/**
+ * hash32's last step (the murmur3 finaliser), for a caller that ran its FNV-1a loop itself: for a
+ * string of at most 256 code units, hash32(s) === finishHash(fnv ^ s.length).
+ */
+export function finishHash(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

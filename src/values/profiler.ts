@@ -6,15 +6,16 @@ import type { Category, ValueEvidence, ValueFinding } from '../types.js';
 import { CATEGORY_RANK } from '../types.js';
 import { isAddress } from './address.js';
 import { isBankAccountShape } from './bank-account.js';
-import { dateOrdinal, ORDINAL_YEAR, ordinalYearsBefore, parseDate } from './birth-date.js';
+import { dateOrdinal, mayStartDate, ORDINAL_YEAR, ordinalYearsBefore, parseDate } from './birth-date.js';
 import { classifyCorporateNumber } from './corporate-number.js';
 import { classifyCreditCard } from './credit-card.js';
-import { DistinctSampler, DEFAULT_DISTINCT_CAP, hash32, type SamplerState } from './distinct.js';
+import { DistinctSampler, DEFAULT_DISTINCT_CAP, finishHash, hash32, type SamplerState } from './distinct.js';
 import { isEmail } from './email.js';
 import { classifyGender } from './gender.js';
 import { ipVersion } from './ip.js';
 import { classifyMyNumber } from './my-number.js';
-import { prepareValue } from './normalize.js';
+import { isTrimSpace, prepareValue } from './normalize.js';
+import { ASCII, AT, DIGIT, GROUPED_DIGITS, KIND, NFKC, only, PHONE_MARK, POSTAL_MARK, shapeOf, UPPER } from './shape.js';
 import { MISSING, SpanMemo } from './span-memo.js';
 import { isPassportNumber } from './passport.js';
 import { classifyPersonName } from './person-name.js';
@@ -123,13 +124,39 @@ export class ColumnProfiler {
   private addCell(value: string): number {
     const v = prepareValue(value);
     if (v.length === 0) return -1;
+    return this.addPrepared(v, shapeOf(v), hash32(v));
+  }
+
+  /** Counts a prepared, non-empty value of the given shape (shape.ts) and hash32. */
+  private addPrepared(v: string, shape: number, hash: number): number {
     this.nonEmpty++;
     this.cellDate = -1;
-    const mask = this.detect(v);
+    const mask = this.detect(v, shape);
     this.countBits(mask);
-    this.cellHash = hash32(v);
-    this.sampler.add(this.cellHash, mask);
+    this.cellHash = hash;
+    this.sampler.add(hash, mask);
     return mask;
+  }
+
+  /**
+   * addCell(text.slice(start, end)) in one pass over the cell: its hash and shape together. A cell
+   * with no space to trim at either end and nothing for NFKC to fold is its own prepared value
+   * (prepareValue returns it unchanged), so hash32 of it is the loop's hash finished; any other cell
+   * takes the general path.
+   */
+  private addNew(text: string, start: number, end: number): number {
+    const n = end - start;
+    let h = 0x811c9dc5 | 0;
+    let shape = 0;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      h = Math.imul(h ^ c, 0x01000193);
+      shape |= KIND[c];
+    }
+    if ((shape & NFKC) !== 0 || n > 256 || isTrimSpace(text.charCodeAt(start)) || isTrimSpace(text.charCodeAt(end - 1))) {
+      return this.addCell(text.slice(start, end));
+    }
+    return this.addPrepared(text.slice(start, end), shape, finishHash(h ^ n));
   }
 
   /** A date ordinal into the column's date range. */
@@ -153,7 +180,7 @@ export class ColumnProfiler {
     if (n === 0) return;
     const memo = this.memo;
     if (memo === undefined || n > MEMO_MAX_LENGTH) {
-      this.addCell(text.slice(start, end));
+      this.addNew(text, start, end);
       return;
     }
     let h = 0x811c9dc5 | 0; // FNV-1a over the code units, then the length
@@ -174,30 +201,45 @@ export class ColumnProfiler {
         }
       }
     } else {
-      const mask = this.addCell(text.slice(start, end));
+      const mask = this.addNew(text, start, end);
       memo.insert(text, start, end, h, mask, this.cellHash, this.cellDate, this.epoch);
     }
     if (memo.full && !memo.worthKeeping(hit)) this.memo = undefined;
   }
 
-  private detect(v: string): number {
+  /**
+   * The detector bits of a prepared value of the given shape (shape.ts). Each detector runs only when
+   * the value's length and shape allow it to match (a necessary condition it would check itself),
+   * in the order that decides which early return wins.
+   */
+  private detect(v: string, shape: number): number {
+    const n = v.length;
     let m = 0;
-    const mn = classifyMyNumber(v);
-    if (mn !== null) return 1 << (mn === 'valid' ? B.MY_NUMBER : B.TWELVE_INVALID);
-    if (classifyCorporateNumber(v) === 'valid') return 1 << B.CORPORATE;
-    if (classifyCreditCard(v) === 'valid') return 1 << B.CARD;
-    if (isJapanesePhone(v)) m |= 1 << B.PHONE;
-    if (isEmail(v)) return 1 << B.EMAIL;
-    const postal = classifyPostalCode(v);
-    if (postal === 'bare') m |= 1 << B.SEVEN_DIGITS;
-    else if (postal !== null) m |= 1 << B.POSTAL;
-    if (isBankAccountShape(v)) m |= 1 << B.SEVEN_DIGITS;
-    if (isPassportNumber(v)) m |= 1 << B.PASSPORT;
-    if (ipVersion(v) !== 0) m |= 1 << B.IP;
-    const gender = classifyGender(v);
-    if (gender === 'code') m |= 1 << B.GENDER_CODE;
-    else if (gender !== null) m |= 1 << B.GENDER;
-    const date = parseDate(v);
+    if (only(shape, GROUPED_DIGITS)) {
+      if (n === 12 || n === 14) {
+        const mn = classifyMyNumber(v);
+        if (mn !== null) return 1 << (mn === 'valid' ? B.MY_NUMBER : B.TWELVE_INVALID);
+      }
+      if ((n === 13 || n === 16) && classifyCorporateNumber(v) === 'valid') return 1 << B.CORPORATE;
+      if (n >= 14 && n <= 19 && classifyCreditCard(v) === 'valid') return 1 << B.CARD;
+    }
+    if (n >= 10 && n <= 22 && only(shape, GROUPED_DIGITS | PHONE_MARK) && isJapanesePhone(v)) m |= 1 << B.PHONE;
+    if ((shape & AT) !== 0 && only(shape, ASCII) && isEmail(v)) return 1 << B.EMAIL;
+    if (n >= 7 && n <= 10 && only(shape, GROUPED_DIGITS | POSTAL_MARK)) {
+      const postal = classifyPostalCode(v);
+      if (postal === 'bare') m |= 1 << B.SEVEN_DIGITS;
+      else if (postal !== null) m |= 1 << B.POSTAL;
+      if (isBankAccountShape(v)) m |= 1 << B.SEVEN_DIGITS;
+    }
+    if (n === 9 && only(shape, UPPER | DIGIT) && isPassportNumber(v)) m |= 1 << B.PASSPORT;
+    if (only(shape, ASCII) && ipVersion(v) !== 0) m |= 1 << B.IP;
+    if (n <= 6) {
+      const gender = classifyGender(v);
+      if (gender === 'code') m |= 1 << B.GENDER_CODE;
+      else if (gender !== null) m |= 1 << B.GENDER;
+    }
+    const c0 = v.charCodeAt(0);
+    const date = mayStartDate(c0) ? parseDate(v) : null;
     if (date !== null) {
       m |= 1 << B.DATE;
       const o = dateOrdinal(date);
@@ -206,7 +248,7 @@ export class ColumnProfiler {
       if (o >= this.birthFrom && o <= this.birthTo) m |= 1 << B.BIRTH_PLAUSIBLE;
     }
     // Japanese-text detectors: skip ASCII-led cells outright.
-    if (v.charCodeAt(0) >= 0x3000) {
+    if (c0 >= 0x3000) {
       if (isAddress(v)) m |= 1 << B.ADDRESS;
       else if (classifyPersonName(v) !== null) m |= 1 << B.NAME;
     }
