@@ -185,7 +185,9 @@ export class RangeSplit {
 
   private startWorker(): void {
     const data: RangeWorkerData = { spec: this.source.spec, memoEntries: this.options.memoEntries, now: this.options.now.getTime() };
-    const slot = { worker: new Worker(workerUrl(), { workerData: data }), range: undefined as Range | undefined };
+    // A small young generation, as for the column helper: its chunks and cells are garbage at once.
+    const worker = new Worker(workerUrl(), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const slot = { worker, range: undefined as Range | undefined };
     const feed = () => {
       slot.range = this.outcome === 'abandoned' ? undefined : this.claim();
       if (slot.range) slot.worker.postMessage({ index: slot.range.index, start: slot.range.start, end: slot.range.end } satisfies ToRangeWorker);
