@@ -1,7 +1,10 @@
 // ColumnProfiler: runs every value detector on each cell of one column and keeps only counts.
 // Cost per cell: one trim (plus NFKC only for full-width input), one 32-bit hash, and detectors
 // that each reject on length or first character before doing any real work; no regex runs on a
-// value that could not match. Memory is bounded by the DistinctSampler (hashes, never values).
+// value that could not match. Over cell spans (addSpan) a new cell is hashed and shaped in one pass
+// and only the detectors its shape allows run (shape.ts). Memory is bounded by the DistinctSampler
+// (hashes, never values). Profilers of parts of one column merge exactly (split/merge), so byte
+// ranges of a file can be profiled on several threads (parallel/ranges.ts).
 import type { Category, ValueEvidence, ValueFinding } from '../types.js';
 import { CATEGORY_RANK } from '../types.js';
 import { isAddress } from './address.js';
