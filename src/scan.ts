@@ -10,6 +10,7 @@ import type { ClassifyResult, FieldReport, FileReport, HeaderEvidence, TableKind
 import { CATEGORY_RANK } from './types.js';
 import { ColumnProfiler, MEMO_DEFAULT_ENTRIES } from './values/profiler.js';
 import { profileCellBatches, type ColumnThreads } from './parallel/columns.js';
+import type { RangeThreads } from './parallel/ranges.js';
 
 /** Memo entries for all the columns of one table together (a few MB at most). */
 const MEMO_BUDGET = 1 << 18;
@@ -24,6 +25,8 @@ export interface ScanOptions {
   limits: Limits;
   /** A helper thread for the columns of one large --all-rows CSV table (parallel/columns.ts). */
   columnThreads?: ColumnThreads;
+  /** Threads for the byte ranges of one large --all-rows CSV table (parallel/ranges.ts). */
+  rangeThreads?: RangeThreads;
 }
 
 export async function scanPath(path: string, options: ScanOptions): Promise<FileReport> {
@@ -68,7 +71,7 @@ export interface TableEvidence {
 }
 
 /** The options that reading and value profiling need (no classifier: it stays on the main thread). */
-export type EvidenceOptions = Pick<ScanOptions, 'sample' | 'allRows' | 'encoding' | 'limits' | 'columnThreads'>;
+export type EvidenceOptions = Pick<ScanOptions, 'sample' | 'allRows' | 'encoding' | 'limits' | 'columnThreads' | 'rangeThreads'>;
 
 /**
  * Reads a source and profiles the values of every table. `hints` is asked, once per table as soon as
@@ -111,7 +114,8 @@ async function profileTable(
   if (profiling && options.allRows && table.cellBatches && table.fields.length > 0) {
     // The memo of repeated cells (ColumnProfiler.addSpan) shares one budget across a table's columns.
     const memoEntries = Math.min(MEMO_DEFAULT_ENTRIES, Math.floor(MEMO_BUDGET / table.fields.length));
-    const profiles = await profileCellBatches(table.cellBatches, table.fields.length, { memoEntries, now: new Date(), threads: options.columnThreads });
+    const ranges = options.rangeThreads && table.byteRanges ? { source: table.byteRanges, threads: options.rangeThreads } : undefined;
+    const profiles = await profileCellBatches(table.cellBatches, table.fields.length, { memoEntries, now: new Date(), threads: options.columnThreads, ranges });
     const values = await profiles.evidence(subcategories);
     return { ...(table.name !== undefined ? { name: table.name } : {}), kind: table.kind, fields: table.fields, headerless, rowsSampled: profiles.rows, values };
   }

@@ -18,6 +18,7 @@ import { inShard, parseShard, type Shard } from '../parallel/shard.js';
 import { Progress, progressWanted } from '../progress.js';
 import { describeError, scanPath, scanSource, type ScanOptions } from '../scan.js';
 import { HELPER_AFTER_BATCHES } from '../parallel/columns.js';
+import { RANGE_DEFAULTS } from '../parallel/ranges.js';
 import type { Category, FileReport } from '../types.js';
 import { VERSION } from '../version.js';
 import { makeClassifier } from './context.js';
@@ -170,7 +171,9 @@ export async function scanInputs(
   try {
     const jobs = run.jobs ?? 1;
     // Files one at a time on this thread: a large --all-rows CSV may use a second core for columns.
-    const single: ScanOptions = run.columnHelper ? { ...options, columnThreads: { threads: jobs - 1, after: HELPER_AFTER_BATCHES } } : options;
+    // A large --all-rows CSV may be read in byte ranges by jobs − 1 more threads (parallel/ranges.ts).
+    const ranged: ScanOptions = jobs > 1 ? { ...options, rangeThreads: { threads: jobs - 1, ...RANGE_DEFAULTS } } : options;
+    const single: ScanOptions = run.columnHelper ? { ...ranged, columnThreads: { threads: jobs - 1, after: HELPER_AFTER_BATCHES } } : ranged;
     if (await worthWorkers(files, jobs)) {
       reports.push(...(await scanInWorkers(files, options, options.classifier, jobs, { start: (p) => progress?.file(p), done: (r) => progress?.finished(r) })));
     } else {

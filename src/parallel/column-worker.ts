@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CellBatch } from '../read/cell-batch.js';
 import type { ValueEvidence } from '../types.js';
 import { ColumnProfiler } from '../values/profiler.js';
-import { profile } from './columns.js';
+import { profile } from './profile-batch.js';
 
 export type ToColumnWorker = { type: 'batch'; batch: CellBatch } | { type: 'finish'; subcategories: (string | null)[] };
 export type FromColumnWorker = { type: 'ack' } | { type: 'values'; values: ValueEvidence[] };

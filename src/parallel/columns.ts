@@ -9,6 +9,11 @@ import type { CellBatch } from '../read/cell-batch.js';
 import type { ValueEvidence } from '../types.js';
 import { ColumnProfiler } from '../values/profiler.js';
 import type { FromColumnWorker, ToColumnWorker } from './column-worker.js';
+import { profile } from './profile-batch.js';
+import { RangeSplit, type RangeThreads } from './ranges.js';
+import type { ByteRanges } from '../read/byte-ranges.js';
+
+export { profile };
 
 export interface ColumnThreads {
   /** Helper threads allowed (0: profile on this thread only). One is used at most. */
@@ -32,14 +37,22 @@ export interface ColumnProfiles {
   evidence(subcategories: Promise<readonly (string | null | undefined)[]>): Promise<ValueEvidence[]>;
 }
 
-/** Profiles `columns` columns of the batches; each row's cells beyond `columns` are ignored. */
+/**
+ * Profiles `columns` columns of the batches; each row's cells beyond `columns` are ignored. With
+ * `ranges`, a large file's later byte ranges are profiled by other threads as well (ranges.ts); the
+ * column helper is then not used.
+ */
 export async function profileCellBatches(
   batches: AsyncIterable<CellBatch>,
   columns: number,
-  options: { memoEntries: number; now: Date; threads?: ColumnThreads },
+  options: { memoEntries: number; now: Date; threads?: ColumnThreads; ranges?: { source: ByteRanges; threads: RangeThreads } },
 ): Promise<ColumnProfiles> {
   const profilers = Array.from({ length: columns }, () => new ColumnProfiler({ memoEntries: options.memoEntries, now: options.now }));
-  const useHelper = (options.threads?.threads ?? 0) > 0 && columns >= 2;
+  const split =
+    options.ranges && options.ranges.source.spec.width === columns
+      ? RangeSplit.start(options.ranges.source, options.ranges.threads, { memoEntries: options.memoEntries, now: options.now }, profilers)
+      : undefined;
+  const useHelper = !split && (options.threads?.threads ?? 0) > 0 && columns >= 2;
   // The helper's columns: every other one, so the costly shapes spread over both threads.
   const mine = Array.from({ length: columns }, (_, c) => !useHelper || c % 2 === 0);
   const theirs = mine.flatMap((m, c) => (m ? [] : [c]));
@@ -61,8 +74,10 @@ export async function profileCellBatches(
     }
     // A table too small for the helper: its columns are profiled here after all.
     if (useHelper && !helper) for (const b of held.splice(0)) profile(b, profilers, mine.map((m) => !m));
+    if (split) rows += split.finish();
   } catch (error) {
     helper?.stop();
+    split?.stop();
     throw error;
   }
   return {
@@ -82,17 +97,6 @@ export async function profileCellBatches(
       return local;
     },
   };
-}
-
-/** Adds each row's cells of the columns marked in `take` to their profilers. */
-export function profile(batch: CellBatch, profilers: ColumnProfiler[], take: readonly boolean[]): void {
-  const { text, spans, rowCells } = batch;
-  const width = profilers.length;
-  for (let r = 0; r < batch.rows; r++) {
-    const from = rowCells[2 * r];
-    const n = Math.min(rowCells[2 * r + 1] - from, width);
-    for (let i = 0; i < n; i++) if (take[i]) profilers[i].addSpan(text, spans[2 * (from + i)], spans[2 * (from + i) + 1]);
-  }
 }
 
 /** The compiled worker: next to this module in dist/, or dist/ when running from src/ (tests). */

@@ -3,7 +3,10 @@
 // splitter allocates no string and no array per record, and the value profiler slices a cell out
 // only when it has not seen the same text before (ColumnProfiler.addSpan). Records from csv-parse
 // (the fallback) are packed into the same form, so consumers see one shape whatever parsed the text.
+import { isTrimSpace } from '../values/normalize.js';
 import type { CsvRecord, RecordStream } from './records.js';
+
+export { isTrimSpace };
 
 export interface CellBatch {
   /** The text every span points into. */
@@ -101,19 +104,6 @@ export function recordsOfBatches(batches: BatchStream): BatchRecordStream {
     },
   };
   return stream;
-}
-
-/**
- * The characters String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator): a cell of
- * only these is blank, as `cell.trim() === ''` says for a string.
- */
-export function isTrimSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
 }
 
 /** Whether cell c of the batch is blank (empty or only trim-able space). */

@@ -6,9 +6,11 @@ import { extname } from 'node:path';
 import { decodeHead, detectEncoding } from './decode.js';
 import { detectHeaderLayout, HEADER_SCAN_ROWS, type HeaderLayout } from './header-row.js';
 import { asLayoutDefinition, layoutColumns } from './layout-table.js';
-import { batchOfRecords, isBlankCell, recordsOfBatches, type BatchRecordStream, type CellBatch } from './cell-batch.js';
+import { batchOfRecords, recordsOfBatches, type BatchRecordStream, type CellBatch } from './cell-batch.js';
+import { byteRangesOf, type ByteRanges } from './byte-ranges.js';
 import { openFastBatches } from './fast-csv.js';
 import type { CsvRecord, RecordStream } from './records.js';
+import { keepRows, RowChecks } from './row-checks.js';
 import { looksDelimited, sniffDialect, type Delimiter, type Dialect } from './sniff.js';
 import { ReadError, type ByteSource, type ParsedSource, type Reader, type ReadOptions, type Row, type TableSource } from './types.js';
 
@@ -48,9 +50,12 @@ async function readDelimited(source: ByteSource, options: ReadOptions): Promise<
   // stray carriage returns), so the records are csv-parse's either way; most files never pay for
   // csv-parse's stream set-up (most of the cost of a small file) or for loading it. --all-rows reads
   // its cell batches directly.
-  const records = recordsOfBatches(openFastBatches(source, encoding, dialect, options.limits));
+  const fast = openFastBatches(source, encoding, dialect, options.limits);
+  const records = recordsOfBatches(fast);
+  // With --all-rows a large file may be read in byte ranges by other threads as well (byte-ranges.ts).
+  const ranges = (checks: RowChecks, width: number) => byteRangesOf(source, encoding, dialect, options.limits, fast, checks, width);
   try {
-    const table = await firstTable(records, options, dialect);
+    const table = await firstTable(records, options, dialect, ranges);
     return { format: dialect.delimiter === '\t' ? 'tsv' : 'csv', encoding: encoding.name, tables: single(table), warnings: [] };
   } catch (error) {
     records.close();
@@ -58,7 +63,12 @@ async function readDelimited(source: ByteSource, options: ReadOptions): Promise<
   }
 }
 
-async function firstTable(records: RecordStream, options: ReadOptions, dialect: Dialect): Promise<TableSource> {
+async function firstTable(
+  records: RecordStream,
+  options: ReadOptions,
+  dialect: Dialect,
+  ranges: (checks: RowChecks, width: number) => ByteRanges | undefined,
+): Promise<TableSource> {
   const head: CsvRecord[] = [];
   while (head.length < HEADER_SCAN_ROWS) {
     const record = await records.next();
@@ -92,7 +102,10 @@ async function firstTable(records: RecordStream, options: ReadOptions, dialect: 
     // Rows as strings for any consumer; with --all-rows also as cell spans (the consumer picks one).
     const checks = new RowChecks(warnings);
     table.rows = dataRows(records, buffered, layout.names.length, checks);
-    if (options.allRows && 'remaining' in records) table.cellBatches = dataBatches(records as BatchRecordStream, buffered, layout.names.length, checks);
+    if (options.allRows && 'remaining' in records) {
+      table.cellBatches = dataBatches(records as BatchRecordStream, buffered, layout.names.length, checks);
+      table.byteRanges = ranges(checks, layout.names.length);
+    }
   }
   return table;
 }
@@ -120,34 +133,6 @@ function isBlank(cells: readonly string[]): boolean {
 function span(cells: readonly string[]): number {
   for (let i = cells.length - 1; i >= 0; i--) if (cells[i].trim() !== '') return i + 1;
   return 0;
-}
-
-/**
- * The reader's checks on data rows: blank rows are skipped; ragged rows are counted and reported once
- * per kind when iteration ends (or stops), with the first line: never their contents.
- */
-class RowChecks {
-  private readonly longer = { count: 0, first: 0 };
-  private readonly shorter = { count: 0, first: 0 };
-  constructor(private readonly warnings: string[]) {}
-
-  /** Notes a non-blank row of `cells` cells (`span`: index of its last non-empty cell + 1). */
-  note(cells: number, span: number, width: number, line: number): void {
-    const counter = span > width ? this.longer : cells < width ? this.shorter : undefined;
-    if (!counter) return;
-    counter.count++;
-    if (!counter.first) counter.first = line;
-  }
-
-  unclosed(line: number | undefined): void {
-    if (line) this.warnings.push(`a quote opened at line ${line} is never closed; the rest of the file was not read as rows`);
-  }
-
-  finish(): void {
-    const plural = (n: number) => (n === 1 ? '1 row has' : `${n} rows have`);
-    if (this.longer.count) this.warnings.push(`${plural(this.longer.count)} more cells than the header (first at line ${this.longer.first})`);
-    if (this.shorter.count) this.warnings.push(`${plural(this.shorter.count)} fewer cells than the header (first at line ${this.shorter.first})`);
-  }
 }
 
 /** Data rows after the header, as strings. */
@@ -182,35 +167,6 @@ async function* dataBatches(records: BatchRecordStream, buffered: CsvRecord[], w
     records.close();
     checks.finish();
   }
-}
-
-/** The batch without its blank rows, each other row noted by the checks. */
-function keepRows(batch: CellBatch, width: number, checks: RowChecks): CellBatch {
-  const { rowCells, lines } = batch;
-  let kept = 0;
-  let keptCells: Int32Array | undefined;
-  let keptLines: Int32Array | undefined;
-  for (let r = 0; r < batch.rows; r++) {
-    const from = rowCells[2 * r];
-    const to = rowCells[2 * r + 1];
-    let last = to - 1; // the last non-blank cell
-    while (last >= from && isBlankCell(batch, last)) last--;
-    if (last < from) {
-      // Blank: from here on the kept rows are copied.
-      keptCells ??= rowCells.slice(0, 2 * batch.rows);
-      keptLines ??= lines.slice(0, batch.rows);
-      continue;
-    }
-    checks.note(to - from, last - from + 1, width, lines[r]);
-    if (keptCells && keptLines) {
-      keptCells[2 * kept] = from;
-      keptCells[2 * kept + 1] = to;
-      keptLines[kept] = lines[r];
-    }
-    kept++;
-  }
-  if (!keptCells || !keptLines) return batch;
-  return { text: batch.text, spans: batch.spans, rowCells: keptCells, lines: keptLines, rows: kept };
 }
 
 async function* noRows(): AsyncIterable<Row> {}

@@ -8,6 +8,7 @@ import type EncodingJapanese from 'encoding-japanese';
 
 // Loaded only for bytes that are not UTF-8 or UTF-16: most files never need the detector.
 const encodingJapanese = () => createRequire(import.meta.url)('encoding-japanese') as typeof EncodingJapanese;
+import { isUtf8 } from 'node:buffer';
 import { Transform } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { ReadError } from './types.js';
@@ -211,9 +212,20 @@ export class ChunkDecoder {
   private offset = 0;
   private bomLeft: number;
   private readonly decoder: TextDecoder;
+  private readonly utf8: boolean;
 
-  constructor(private readonly encoding: TextEncoding) {
+  /**
+   * @param options.offset the file offset of the first byte written (a byte range of a file), so that
+   *   an invalid byte is reported where it is in the file.
+   * @param options.oneShot decode every piece in one-shot mode (what the tests compare the streaming mode with).
+   */
+  constructor(
+    private readonly encoding: TextEncoding,
+    options: { offset?: number; oneShot?: boolean } = {},
+  ) {
     this.decoder = new TextDecoder(encoding.label, { fatal: true, ignoreBOM: true });
+    this.utf8 = encoding.label === 'utf-8' && !options.oneShot;
+    this.offset = options.offset ?? 0;
     this.bomLeft = encoding.bomBytes;
   }
 
@@ -242,12 +254,20 @@ export class ChunkDecoder {
   private decodePiece(bytes: Uint8Array, last = false): string {
     if (bytes.length === 0) return '';
     try {
+      // Valid UTF-8 pieces are decoded in streaming mode: Node 20's one-shot UTF-8 path (simdutf,
+      // then V8) measured ~2× slower here than the streaming converter (~0.75 s against ~0.4 s over
+      // the 102 MiB bench CSV). Each piece ends on a character boundary, so a valid one leaves
+      // nothing pending and the text is the same; a piece that is not valid takes the one-shot path,
+      // which throws as before (streaming would hold a truncated sequence and fail a piece later).
+      if (this.utf8 && !last && isUtf8(bytes)) return this.decoder.decode(bytes, STREAM);
       return this.decoder.decode(bytes);
     } catch {
       throw invalidAt(this.encoding, this.offset + firstInvalidByte(bytes, this.encoding.label, last));
     }
   }
 }
+
+const STREAM = { stream: true } as const;
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);

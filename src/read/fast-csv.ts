@@ -20,7 +20,7 @@ import { openRecords, type CsvRecord, type RecordStream } from './records.js';
 import { describeFsError } from './source.js';
 import { ReadError, type ByteSource, type Limits } from './types.js';
 
-type Mode = '\n' | '\r\n';
+export type Mode = '\n' | '\r\n';
 
 /** Records one by one (the batches sliced into strings): what the equivalence tests compare. */
 export function openFastRecords(
@@ -35,19 +35,67 @@ export function openFastRecords(
 /** Records of csv-parse's fallback packed per batch: at most this many at a time. */
 const FALLBACK_BATCH = 256;
 
+/**
+ * How a stream over a byte range of a file starts (parallel/ranges.ts): mid-file, at a line start,
+ * so the record delimiter and the line count come from the part of the file before it.
+ */
+export interface RangeStart {
+  /** The file offset of the range's first byte (for the offsets in decoding errors). */
+  offset: number;
+  mode: Mode;
+  /** Lines before the range: the range's first line is line + 1. */
+  line: number;
+  /** Throw FastPathEnded wherever the whole-file stream would hand the text over to csv-parse. */
+  strict: boolean;
+}
+
+/** A strict range met text the splitter does not accept (RangeStart.strict). */
+export class FastPathEnded extends Error {
+  constructor() {
+    super('the fast splitter does not accept this range');
+    this.name = 'FastPathEnded';
+  }
+}
+
+/** Where a stream may stop early (FastBatchStream.stopAt). */
+export interface StopHook {
+  /**
+   * The stream got to the offset with every line before it split exactly (no csv-parse); `lines`:
+   * the lines before it. True ends the stream there; false reads on as if nothing had happened.
+   */
+  reached(lines: number): Promise<boolean>;
+  /** The stream will not stop at the offset: it handed over to csv-parse, or ended, or was closed. */
+  abandoned(): void;
+}
+
+export interface FastBatchStream extends BatchStream {
+  /** The record delimiter, once the first line break has shown it. */
+  readonly mode: Mode | undefined;
+  /** Lines consumed so far. */
+  readonly lines: number;
+  /** Bytes of the input taken from its stream so far. */
+  readonly bytesRead: number;
+  /**
+   * Arms a stop at byte offset `at` of the input, which must be a line start not read yet: the hook
+   * is called when the stream gets there (or told it never will). False when it cannot be armed.
+   */
+  stopAt(at: number, hook: StopHook): boolean;
+}
+
 export function openFastBatches(
   source: ByteSource,
   encoding: TextEncoding,
   dialect: { delimiter: string; quote: string },
   limits: Pick<Limits, 'maxLineBytes' | 'maxColumns'>,
-): BatchStream {
+  range?: RangeStart,
+): FastBatchStream {
   const input = source.open();
   const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
-  const decoder = new ChunkDecoder(encoding);
+  const decoder = new ChunkDecoder(encoding, { offset: range?.offset ?? 0 });
   const { delimiter, quote } = dialect;
-  let mode: Mode | undefined;
+  let mode: Mode | undefined = range?.mode;
   let carry = '';
-  let line = 0; // lines consumed so far
+  let line = range?.line ?? 0; // lines consumed so far
   let ready: CellBatch | undefined;
   let ended = false;
   let closed = false;
@@ -55,12 +103,34 @@ export function openFastBatches(
   let fallback: RecordStream | undefined;
   /** A failure of the fallback after records it had already given: thrown on the next call. */
   const failed: { error?: unknown } = {};
+  /** Bytes of the input taken from the stream so far, and the part of a chunk held back at a stop. */
+  let consumed = 0;
+  let held: Buffer | undefined;
+  let stop: { at: number; hook: StopHook } | undefined;
+  const abandon = () => {
+    const armed = stop;
+    stop = undefined;
+    armed?.hook.abandoned();
+  };
 
   const decoded = async (): Promise<string | undefined> => {
     try {
-      const { value, done } = await chunks.next();
-      if (done) return undefined;
-      return decoder.write(typeof value === 'string' ? Buffer.from(value) : value);
+      let bytes: Buffer;
+      if (held) {
+        bytes = held;
+        held = undefined;
+      } else {
+        const { value, done } = await chunks.next();
+        if (done) return undefined;
+        bytes = typeof value === 'string' ? Buffer.from(value) : value;
+      }
+      // A chunk across the stop offset is cut there, so the text before it can end at it.
+      if (stop && consumed < stop.at && consumed + bytes.length > stop.at) {
+        held = bytes.subarray(stop.at - consumed);
+        bytes = bytes.subarray(0, stop.at - consumed);
+      }
+      consumed += bytes.length;
+      return decoder.write(bytes);
     } catch (error) {
       throw asReadError(error);
     }
@@ -68,6 +138,8 @@ export function openFastBatches(
 
   /** The remaining text (from a line start) to csv-parse, with line numbers continuing from `line`. */
   const handOver = (text: string, final: boolean) => {
+    if (range?.strict) throw new FastPathEnded();
+    abandon();
     async function* rest(): AsyncGenerator<string> {
       if (text) yield text;
       if (final) return;
@@ -157,10 +229,23 @@ export function openFastBatches(
   const fill = async (): Promise<boolean> => {
     for (;;) {
       if (ended) return false;
+      if (stop && consumed >= stop.at) {
+        // Every byte before the stop is decoded (it follows a line feed: no character is cut there)
+        // and split, unless a line is still open: then the stop cannot be honoured.
+        const { hook } = stop;
+        stop = undefined;
+        if (carry !== '') hook.abandoned();
+        else if (await hook.reached(line)) {
+          ended = true;
+          input.destroy();
+          return false;
+        }
+      }
       const next = await decoded();
       let text: string;
       let final = false;
       if (next === undefined) {
+        abandon();
         ended = true;
         final = true;
         text = carry + decoder.end();
@@ -218,7 +303,21 @@ export function openFastBatches(
     return c;
   };
 
-  const stream: BatchStream = {
+  const stream: FastBatchStream = {
+    get mode() {
+      return mode;
+    },
+    get lines() {
+      return line;
+    },
+    get bytesRead() {
+      return consumed;
+    },
+    stopAt(at, hook) {
+      if (closed || ended || fallback || stop || mode === undefined || at <= consumed) return false;
+      stop = { at, hook };
+      return true;
+    },
     async next() {
       if (closed) return undefined;
       for (;;) {
@@ -234,6 +333,7 @@ export function openFastBatches(
     close() {
       if (closed) return;
       closed = true;
+      abandon();
       fallback?.close();
       input.destroy();
     },

@@ -44,6 +44,7 @@ export async function openFile(path: string): Promise<ByteSource> {
       const stream = createReadStream(path);
       return gz ? stream.pipe(createGunzip()) : stream;
     },
+    ...(gz ? {} : { size: stat.size }),
   };
 }
 

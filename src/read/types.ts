@@ -2,6 +2,7 @@
 // of rows, so the rest of the pipeline never knows which format it came from.
 import type { Readable } from 'node:stream';
 import type { SourcePosition, TableKind } from '../types.js';
+import type { ByteRanges } from './byte-ranges.js';
 import type { CellBatch } from './cell-batch.js';
 
 /** Caps that keep memory bounded on hostile input; each has a CLI flag to raise it. */
@@ -60,6 +61,8 @@ export interface TableSource {
    * strings (CSV with --all-rows). A consumer iterates either this or `rows`, never both.
    */
   cellBatches?: AsyncIterable<CellBatch>;
+  /** Lets the rows of cellBatches past some offset of a large file be read elsewhere (byte-ranges.ts). */
+  byteRanges?: ByteRanges;
   /** Readers may push warnings (ragged rows, stray quotes) while rows are iterated. */
   warnings: string[];
 }
@@ -84,6 +87,8 @@ export interface ByteSource {
   complete: boolean;
   /** A fresh stream of the whole (decompressed) input. */
   open(): Readable;
+  /** The size of a plain file at `path`, which can then be read in byte ranges (not .gz, not stdin). */
+  size?: number;
 }
 
 export interface Reader {

@@ -69,7 +69,12 @@ function parseWestern(v: string, n: number): SimpleDate | null {
   return make(digitsAt(v, 0, 4), month, day);
 }
 
-/** Parse a prepared value as a calendar date, or null. */
+/** Whether a date can start with this character: a digit, an era name's first character or an era letter. */
+export function mayStartDate(c0: number): boolean {
+  return isDigit(c0) || c0 === 0x660e || c0 === 0x5927 || c0 === 0x662d || c0 === 0x5e73 || c0 === 0x4ee4 || ERA_LETTER.has(c0);
+}
+
+/** Parse a prepared value as a calendar date, or null (always null unless mayStartDate(value[0])). */
 export function parseDate(value: string): SimpleDate | null {
   let v = value;
   let n = v.length;
@@ -92,7 +97,7 @@ export function parseDate(value: string): SimpleDate | null {
     return parseWestern(v, n);
   }
   // 和暦 starts with an era letter or an era name; anything else is not a date.
-  if (!(c0 === 0x660e || c0 === 0x5927 || c0 === 0x662d || c0 === 0x5e73 || c0 === 0x4ee4 || ERA_LETTER.has(c0))) return null;
+  if (!mayStartDate(c0)) return null;
   const m = WAREKI.exec(v);
   if (!m) return null;
   const era = m[1].length === 1 ? m[1].toUpperCase() : m[1];

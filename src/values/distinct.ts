@@ -13,7 +13,14 @@ export function hash32(s: string): number {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  h ^= s.length;
+  return finishHash(h ^ s.length);
+}
+
+/**
+ * hash32's last step (the murmur3 finaliser), for a caller that ran its FNV-1a loop itself: for a
+ * string of at most 256 code units, hash32(s) === finishHash(fnv ^ s.length).
+ */
+export function finishHash(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -23,6 +30,13 @@ export function hash32(s: string): number {
 }
 
 export const DEFAULT_DISTINCT_CAP = 10_000;
+
+/** What a DistinctSampler holds: its level and the kept hashes with their masks. */
+export interface SamplerState {
+  level: number;
+  keys: Uint32Array;
+  masks: Int32Array;
+}
 
 /**
  * The kept hashes live in an open-addressing table of typed arrays rather than a Map: a lookup is a
@@ -49,7 +63,36 @@ export class DistinctSampler {
   /** 32 − log2(table length): the slot is the top bits of a multiplicative hash. */
   private shift = 28;
 
-  constructor(private readonly cap: number = DEFAULT_DISTINCT_CAP) {}
+  /**
+   * @param level start filtering at this level already: only for a sampler of a later part of values
+   *   whose earlier parts' samplers reached it (see successor()).
+   */
+  constructor(
+    private readonly cap: number = DEFAULT_DISTINCT_CAP,
+    level = 0,
+    length = 16,
+  ) {
+    if (level > 0 || length !== 16) {
+      this.level = level;
+      this.keys = new Uint32Array(length);
+      this.masks = new Int32Array(length);
+      this.used = new Uint8Array(length);
+      this.shift = 32 - Math.log2(length);
+    }
+  }
+
+  /**
+   * An empty sampler for the values that follow, to be merged back (merge()): it starts at this
+   * one's level and table size, which a fresh one would climb to again (each step a rebuild).
+   * Starting at the level is exact for the merge: this sampler (or a predecessor) only got there
+   * because the values it saw hold more than `cap` distinct hashes at each lower level, so the level
+   * of all the values merged is at least this one, and a hash this level drops is dropped there too.
+   * That needs every value any predecessor saw to be among the values merged in the end: a byte range
+   * whose counts are thrown away (it failed, parallel/ranges.ts) is read again in file order.
+   */
+  successor(): DistinctSampler {
+    return new DistinctSampler(this.cap, this.level, this.keys.length);
+  }
 
   /** Record a value by its hash and the detector bits it matched. Returns true if newly kept. */
   add(hash: number, mask: number): boolean {
@@ -93,6 +136,33 @@ export class DistinctSampler {
       this.masks[i] = masks[j];
       this.size++;
     }
+  }
+
+  /** The kept hashes and their masks (plain data, to cross threads). */
+  state(): SamplerState {
+    const keys = new Uint32Array(this.size);
+    const masks = new Int32Array(this.size);
+    let k = 0;
+    for (let j = 0; j < this.used.length; j++) {
+      if (this.used[j] === 0) continue;
+      keys[k] = this.keys[j];
+      masks[k++] = this.masks[j];
+    }
+    return { level: this.level, keys, masks };
+  }
+
+  /**
+   * Takes in the sampler of a later part of the same values: afterwards this holds exactly what one
+   * sampler fed both parts in order would. Why: a sampler fed any sequence keeps every distinct hash
+   * whose low `level` bits are zero, with the mask of its first occurrence, at the lowest level that
+   * keeps at most `cap` of them (levels only rise, and only past one that held too many). Each part
+   * kept all of its hashes at its own level, and the merged level is at least both, so adding the
+   * later part's hashes after raising this one to its level (add() keeps an existing hash's mask and
+   * raises the level while over the cap) reaches that same set.
+   */
+  merge(later: SamplerState): void {
+    while (this.level < later.level) this.raiseLevel();
+    for (let i = 0; i < later.keys.length; i++) this.add(later.keys[i], later.masks[i]);
   }
 
   /** True once counts are estimates rather than exact. */

@@ -22,6 +22,19 @@ export function needsNfkc(s: string): boolean {
   return false;
 }
 
+/**
+ * The characters String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator): a cell of
+ * only these is blank, as `cell.trim() === ''` says for a string.
+ */
+export function isTrimSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 export function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }

@@ -1,20 +1,24 @@
 // ColumnProfiler: runs every value detector on each cell of one column and keeps only counts.
 // Cost per cell: one trim (plus NFKC only for full-width input), one 32-bit hash, and detectors
 // that each reject on length or first character before doing any real work; no regex runs on a
-// value that could not match. Memory is bounded by the DistinctSampler (hashes, never values).
+// value that could not match. Over cell spans (addSpan) a new cell is hashed and shaped in one pass
+// and only the detectors its shape allows run (shape.ts). Memory is bounded by the DistinctSampler
+// (hashes, never values). Profilers of parts of one column merge exactly (split/merge), so byte
+// ranges of a file can be profiled on several threads (parallel/ranges.ts).
 import type { Category, ValueEvidence, ValueFinding } from '../types.js';
 import { CATEGORY_RANK } from '../types.js';
 import { isAddress } from './address.js';
 import { isBankAccountShape } from './bank-account.js';
-import { dateOrdinal, ORDINAL_YEAR, ordinalYearsBefore, parseDate } from './birth-date.js';
+import { dateOrdinal, mayStartDate, ORDINAL_YEAR, ordinalYearsBefore, parseDate } from './birth-date.js';
 import { classifyCorporateNumber } from './corporate-number.js';
 import { classifyCreditCard } from './credit-card.js';
-import { DistinctSampler, DEFAULT_DISTINCT_CAP, hash32 } from './distinct.js';
+import { DistinctSampler, DEFAULT_DISTINCT_CAP, finishHash, hash32, type SamplerState } from './distinct.js';
 import { isEmail } from './email.js';
 import { classifyGender } from './gender.js';
 import { ipVersion } from './ip.js';
 import { classifyMyNumber } from './my-number.js';
-import { prepareValue } from './normalize.js';
+import { isTrimSpace, prepareValue } from './normalize.js';
+import { ASCII, AT, DIGIT, GROUPED_DIGITS, KIND, NFKC, only, PHONE_MARK, POSTAL_MARK, shapeOf, UPPER } from './shape.js';
 import { MISSING, SpanMemo } from './span-memo.js';
 import { isPassportNumber } from './passport.js';
 import { classifyPersonName } from './person-name.js';
@@ -28,6 +32,16 @@ import {
   patternDecisive,
   weakDecisive,
 } from './rules.js';
+
+/** What a ColumnProfiler has counted (ColumnProfiler.state), to merge in another thread's profiler. */
+export interface ProfilerState {
+  sampled: number;
+  nonEmpty: number;
+  counts: number[];
+  minDate: number;
+  maxDate: number;
+  sampler: SamplerState;
+}
 
 /** What the header said, so ambiguous shapes (1/2, bare 7 digits) can count. */
 export interface ValueHints {
@@ -81,7 +95,12 @@ export class ColumnProfiler {
   private sampled = 0;
   private nonEmpty = 0;
   private readonly counts: number[] = new Array<number>(NBITS).fill(0);
-  private readonly sampler: DistinctSampler;
+  private sampler: DistinctSampler;
+  /** Bumped by split(): memo entries of an older epoch are first occurrences for this state. */
+  private epoch = 0;
+  /** What addCell saw last: hash32 of the prepared value, and its date ordinal (-1: not a date). */
+  private cellHash = 0;
+  private cellDate = -1;
   // Plausible birth dates lie between 120 years ago and today (isPlausibleBirthDate, precomputed).
   private readonly birthFrom: number;
   private readonly birthTo: number;
@@ -108,11 +127,45 @@ export class ColumnProfiler {
   private addCell(value: string): number {
     const v = prepareValue(value);
     if (v.length === 0) return -1;
+    return this.addPrepared(v, shapeOf(v), hash32(v));
+  }
+
+  /** Counts a prepared, non-empty value of the given shape (shape.ts) and hash32. */
+  private addPrepared(v: string, shape: number, hash: number): number {
     this.nonEmpty++;
-    const mask = this.detect(v);
+    this.cellDate = -1;
+    const mask = this.detect(v, shape);
     this.countBits(mask);
-    this.sampler.add(hash32(v), mask);
+    this.cellHash = hash;
+    this.sampler.add(hash, mask);
     return mask;
+  }
+
+  /**
+   * addCell(text.slice(start, end)) in one pass over the cell: its hash and shape together. A cell
+   * with no space to trim at either end and nothing for NFKC to fold is its own prepared value
+   * (prepareValue returns it unchanged), so hash32 of it is the loop's hash finished; any other cell
+   * takes the general path.
+   */
+  private addNew(text: string, start: number, end: number): number {
+    const n = end - start;
+    let h = 0x811c9dc5 | 0;
+    let shape = 0;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      h = Math.imul(h ^ c, 0x01000193);
+      shape |= KIND[c];
+    }
+    if ((shape & NFKC) !== 0 || n > 256 || isTrimSpace(text.charCodeAt(start)) || isTrimSpace(text.charCodeAt(end - 1))) {
+      return this.addCell(text.slice(start, end));
+    }
+    return this.addPrepared(text.slice(start, end), shape, finishHash(h ^ n));
+  }
+
+  /** A date ordinal into the column's date range. */
+  private noteDate(o: number): void {
+    if (o < this.minDate) this.minDate = o;
+    if (o > this.maxDate) this.maxDate = o;
   }
 
   private countBits(mask: number): void {
@@ -130,57 +183,117 @@ export class ColumnProfiler {
     if (n === 0) return;
     const memo = this.memo;
     if (memo === undefined || n > MEMO_MAX_LENGTH) {
-      this.addCell(text.slice(start, end));
+      this.addNew(text, start, end);
       return;
     }
     let h = 0x811c9dc5 | 0; // FNV-1a over the code units, then the length
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     h ^= n;
-    let mask = memo.lookup(text, start, end, h);
-    const hit = mask !== MISSING;
+    const slot = memo.lookup(text, start, end, h);
+    const hit = slot !== MISSING;
     if (hit) {
+      const mask = memo.masks[slot];
       if (mask !== -1) {
         this.nonEmpty++;
         this.countBits(mask);
+        if (memo.epochs[slot] !== this.epoch) {
+          // First seen before a split(): a first occurrence for this state.
+          memo.epochs[slot] = this.epoch;
+          this.sampler.add(memo.valueHashes[slot] >>> 0, mask);
+          if (memo.dates[slot] !== -1) this.noteDate(memo.dates[slot]);
+        }
       }
     } else {
-      mask = this.addCell(text.slice(start, end));
-      memo.insert(text, start, end, h, mask);
+      const mask = this.addNew(text, start, end);
+      memo.insert(text, start, end, h, mask, this.cellHash, this.cellDate, this.epoch);
     }
     if (memo.full && !memo.worthKeeping(hit)) this.memo = undefined;
   }
 
-  private detect(v: string): number {
+  /**
+   * The detector bits of a prepared value of the given shape (shape.ts). Each detector runs only when
+   * the value's length and shape allow it to match (a necessary condition it would check itself),
+   * in the order that decides which early return wins.
+   */
+  private detect(v: string, shape: number): number {
+    const n = v.length;
     let m = 0;
-    const mn = classifyMyNumber(v);
-    if (mn !== null) return 1 << (mn === 'valid' ? B.MY_NUMBER : B.TWELVE_INVALID);
-    if (classifyCorporateNumber(v) === 'valid') return 1 << B.CORPORATE;
-    if (classifyCreditCard(v) === 'valid') return 1 << B.CARD;
-    if (isJapanesePhone(v)) m |= 1 << B.PHONE;
-    if (isEmail(v)) return 1 << B.EMAIL;
-    const postal = classifyPostalCode(v);
-    if (postal === 'bare') m |= 1 << B.SEVEN_DIGITS;
-    else if (postal !== null) m |= 1 << B.POSTAL;
-    if (isBankAccountShape(v)) m |= 1 << B.SEVEN_DIGITS;
-    if (isPassportNumber(v)) m |= 1 << B.PASSPORT;
-    if (ipVersion(v) !== 0) m |= 1 << B.IP;
-    const gender = classifyGender(v);
-    if (gender === 'code') m |= 1 << B.GENDER_CODE;
-    else if (gender !== null) m |= 1 << B.GENDER;
-    const date = parseDate(v);
+    if (only(shape, GROUPED_DIGITS)) {
+      if (n === 12 || n === 14) {
+        const mn = classifyMyNumber(v);
+        if (mn !== null) return 1 << (mn === 'valid' ? B.MY_NUMBER : B.TWELVE_INVALID);
+      }
+      if ((n === 13 || n === 16) && classifyCorporateNumber(v) === 'valid') return 1 << B.CORPORATE;
+      if (n >= 14 && n <= 19 && classifyCreditCard(v) === 'valid') return 1 << B.CARD;
+    }
+    if (n >= 10 && n <= 22 && only(shape, GROUPED_DIGITS | PHONE_MARK) && isJapanesePhone(v)) m |= 1 << B.PHONE;
+    if ((shape & AT) !== 0 && only(shape, ASCII) && isEmail(v)) return 1 << B.EMAIL;
+    if (n >= 7 && n <= 10 && only(shape, GROUPED_DIGITS | POSTAL_MARK)) {
+      const postal = classifyPostalCode(v);
+      if (postal === 'bare') m |= 1 << B.SEVEN_DIGITS;
+      else if (postal !== null) m |= 1 << B.POSTAL;
+      if (isBankAccountShape(v)) m |= 1 << B.SEVEN_DIGITS;
+    }
+    if (n === 9 && only(shape, UPPER | DIGIT) && isPassportNumber(v)) m |= 1 << B.PASSPORT;
+    if (only(shape, ASCII) && ipVersion(v) !== 0) m |= 1 << B.IP;
+    if (n <= 6) {
+      const gender = classifyGender(v);
+      if (gender === 'code') m |= 1 << B.GENDER_CODE;
+      else if (gender !== null) m |= 1 << B.GENDER;
+    }
+    const c0 = v.charCodeAt(0);
+    const date = mayStartDate(c0) ? parseDate(v) : null;
     if (date !== null) {
       m |= 1 << B.DATE;
       const o = dateOrdinal(date);
-      if (o < this.minDate) this.minDate = o;
-      if (o > this.maxDate) this.maxDate = o;
+      this.noteDate(o);
+      this.cellDate = o;
       if (o >= this.birthFrom && o <= this.birthTo) m |= 1 << B.BIRTH_PLAUSIBLE;
     }
     // Japanese-text detectors: skip ASCII-led cells outright.
-    if (v.charCodeAt(0) >= 0x3000) {
+    if (c0 >= 0x3000) {
       if (isAddress(v)) m |= 1 << B.ADDRESS;
       else if (classifyPersonName(v) !== null) m |= 1 << B.NAME;
     }
     return m;
+  }
+
+  /** What the profiler has counted (the memo aside): plain data, to cross threads. */
+  state(): ProfilerState {
+    return { sampled: this.sampled, nonEmpty: this.nonEmpty, counts: [...this.counts], minDate: this.minDate, maxDate: this.maxDate, sampler: this.sampler.state() };
+  }
+
+  /**
+   * Hands off what has been counted so far and starts again from nothing, keeping the memo of
+   * repeated cells warm (its entries say what the cells are whatever the state): a thread reading
+   * byte range after byte range pays the memo's fill once. The next state's evidence is exactly
+   * that of a fresh profiler over the cells that follow.
+   */
+  split(): ProfilerState {
+    const state = this.state();
+    this.sampled = 0;
+    this.nonEmpty = 0;
+    this.counts.fill(0);
+    this.minDate = Number.POSITIVE_INFINITY;
+    this.maxDate = Number.NEGATIVE_INFINITY;
+    this.sampler = this.sampler.successor();
+    this.epoch++;
+    return state;
+  }
+
+  /**
+   * Takes in what another profiler counted over the cells that follow this one's in the same column
+   * (a later byte range of the file): the evidence is then the same as one profiler over all of them.
+   * Counts add, the date range widens, and the samplers merge exactly (DistinctSampler.merge). Both
+   * must have the same distinct cap and "today".
+   */
+  merge(later: ProfilerState): void {
+    this.sampled += later.sampled;
+    this.nonEmpty += later.nonEmpty;
+    for (let b = 0; b < NBITS; b++) this.counts[b] += later.counts[b];
+    if (later.minDate < this.minDate) this.minDate = later.minDate;
+    if (later.maxDate > this.maxDate) this.maxDate = later.maxDate;
+    this.sampler.merge(later.sampler);
   }
 
   result(hints: ValueHints = {}): ValueEvidence {

@@ -3,9 +3,15 @@
 // the keys' code units live in one typed array, so a lookup touches a few typed arrays and no
 // string objects (a table of key strings cost a pointer chase and a cache miss per cell), and no
 // string of the file is kept alive by the memo.
+//
+// Each entry also keeps what a profiler needs to count the cell as a first occurrence without
+// detecting it again — the hash of its prepared value and its date — and the epoch of the profiler
+// state that last counted it as such: a profiler whose counts are handed off (ColumnProfiler.split,
+// one byte range after another) keeps its memo warm, and a cell first seen in an earlier epoch is
+// added to the new state's distinct sampler and date range once.
 
-/** lookup() found nothing. (A stored mask of -1 means "the cell prepares to empty".) */
-export const MISSING = -2;
+/** lookup() found nothing. */
+export const MISSING = -1;
 
 /** Once full: lookups per window, and the hits a window needs for the memo to stay. */
 const WINDOW = 8192;
@@ -18,7 +24,11 @@ export class SpanMemo {
   /** Key length per slot; 0 marks an empty slot (empty cells never reach the memo). */
   private lengths = new Int32Array(0);
   private offsets = new Int32Array(0);
-  private masks = new Int32Array(0);
+  /** Per slot: the detector bits (-1: the cell prepares to empty), hash32 of the prepared value, date ordinal (-1: none), epoch. */
+  masks = new Int32Array(0);
+  valueHashes = new Int32Array(0);
+  dates = new Int32Array(0);
+  epochs = new Int32Array(0);
   private chars = new Uint16Array(0);
   private used = 0;
   /** Where the last unsuccessful lookup stopped: the slot insert() fills. */
@@ -32,7 +42,7 @@ export class SpanMemo {
     return this.size >= this.limit;
   }
 
-  /** The mask stored for text[start, end), whose hash is h; MISSING when it is not stored. */
+  /** The slot of text[start, end), whose hash is h; MISSING when it is not stored. */
   lookup(text: string, start: number, end: number, h: number): number {
     if (!this.full && this.size * 2 >= this.lengths.length) this.grow();
     const n = end - start;
@@ -44,14 +54,14 @@ export class SpanMemo {
       const off = offsets[slot];
       let k = 0;
       while (k < n && chars[off + k] === text.charCodeAt(start + k)) k++;
-      if (k === n) return this.masks[slot];
+      if (k === n) return slot;
     }
     this.slot = slot;
     return MISSING;
   }
 
-  /** Stores the mask of text[start, end) right after lookup() returned MISSING for it, unless full. */
-  insert(text: string, start: number, end: number, h: number, mask: number): void {
+  /** Stores text[start, end) right after lookup() returned MISSING for it, unless full. */
+  insert(text: string, start: number, end: number, h: number, mask: number, valueHash: number, date: number, epoch: number): void {
     if (this.full) return;
     const n = end - start;
     if (this.used + n > this.chars.length) {
@@ -65,6 +75,9 @@ export class SpanMemo {
     this.lengths[slot] = n;
     this.offsets[slot] = this.used;
     this.masks[slot] = mask;
+    this.valueHashes[slot] = valueHash;
+    this.dates[slot] = date;
+    this.epochs[slot] = epoch;
     this.used += n;
     this.size++;
   }
@@ -83,12 +96,15 @@ export class SpanMemo {
   }
 
   private grow(): void {
-    const { hashes, lengths, offsets, masks } = this;
+    const { hashes, lengths, offsets, masks, valueHashes, dates, epochs } = this;
     const length = Math.max(64, lengths.length * 2);
     this.hashes = new Int32Array(length);
     this.lengths = new Int32Array(length);
     this.offsets = new Int32Array(length);
     this.masks = new Int32Array(length);
+    this.valueHashes = new Int32Array(length);
+    this.dates = new Int32Array(length);
+    this.epochs = new Int32Array(length);
     this.shift = 32 - Math.log2(length);
     for (let j = 0; j < lengths.length; j++) {
       if (lengths[j] === 0) continue;
@@ -98,6 +114,9 @@ export class SpanMemo {
       this.lengths[slot] = lengths[j];
       this.offsets[slot] = offsets[j];
       this.masks[slot] = masks[j];
+      this.valueHashes[slot] = valueHashes[j];
+      this.dates[slot] = dates[j];
+      this.epochs[slot] = epochs[j];
     }
   }
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ChunkDecoder, decodeAll, decodingStream, detectEncoding } from '../../../src/read/decode.js';
@@ -75,6 +76,35 @@ describe('ChunkDecoder', () => {
     const decoder = new ChunkDecoder({ name: 'utf-8', label: 'utf-8', bomBytes: 0 });
     decoder.write(Buffer.from('0123456789\n'));
     expect(() => decoder.write(Buffer.from([0x61, 0x62, 0xc3, 0x28]))).toThrow(/^not valid utf-8 text at byte 13 /);
+  });
+
+  it('decodes valid UTF-8 pieces in streaming mode to the same text and errors as one-shot decoding', () => {
+    // Bytes that make valid, truncated, overlong, surrogate and stray sequences in any order, cut
+    // anywhere: valid pieces take the streaming decoder, invalid ones the one-shot path (decodePiece).
+    const alphabet = [0x61, 0x0a, 0xe3, 0x81, 0x82, 0xc3, 0xa9, 0xf0, 0x9f, 0x98, 0x80, 0xed, 0xa0, 0xbf, 0xc0, 0xe0, 0xf4, 0x90, 0xf5, 0xff, 0xef, 0xbb];
+    const outcome = (bytes: Uint8Array, cuts: number[], oneShot: boolean): string[] => {
+      const decoder = new ChunkDecoder({ name: 'utf-8', label: 'utf-8', bomBytes: 0 }, { oneShot });
+      const out: string[] = [];
+      try {
+        let at = 0;
+        for (const cut of [...cuts, bytes.length]) {
+          out.push(decoder.write(bytes.subarray(at, Math.max(at, cut))));
+          at = Math.max(at, cut);
+        }
+        out.push(decoder.end());
+      } catch (error) {
+        out.push(`error: ${(error as Error).message}`);
+      }
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), fc.array(fc.nat(40), { maxLength: 8 }), (list, cuts) => {
+        const bytes = Uint8Array.from(list);
+        const sorted = [...cuts].sort((a, b) => a - b);
+        expect(outcome(bytes, sorted, false)).toEqual(outcome(bytes, sorted, true));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('works as a stream stage', async () => {
