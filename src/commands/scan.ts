@@ -171,8 +171,10 @@ export async function scanInputs(
   try {
     const jobs = run.jobs ?? 1;
     // Files one at a time on this thread: a large --all-rows CSV may use a second core for columns.
-    // A large --all-rows CSV may be read in byte ranges by jobs − 1 more threads (parallel/ranges.ts).
-    const ranged: ScanOptions = jobs > 1 ? { ...options, rangeThreads: { threads: jobs - 1, ...RANGE_DEFAULTS } } : options;
+    // With an explicit --jobs, a large --all-rows CSV may be read in byte ranges by jobs − 1 more
+    // threads (parallel/ranges.ts). Not by default: it roughly doubles peak memory (bench/README.md),
+    // and a scan's memory should stay flat whatever the file's size unless asked otherwise.
+    const ranged: ScanOptions = jobs > 1 && run.columnHelper ? { ...options, rangeThreads: { threads: jobs - 1, ...RANGE_DEFAULTS } } : options;
     const single: ScanOptions = run.columnHelper ? { ...ranged, columnThreads: { threads: jobs - 1, after: HELPER_AFTER_BATCHES } } : ranged;
     if (await worthWorkers(files, jobs)) {
       reports.push(...(await scanInWorkers(files, options, options.classifier, jobs, { start: (p) => progress?.file(p), done: (r) => progress?.finished(r) })));
