@@ -1,7 +1,7 @@
 // `kojin scan`: discover → read and classify each file → gate → format.
 import { promises as fs } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { discover } from '../discover/index.js';
+import { discover, mayHoldMany } from '../discover/index.js';
 import { isFormatName, FORMAT_NAMES, type FormatName } from '../formatters/index.js';
 import type { CliIO } from '../io.js';
 import { UsageError } from '../io.js';
@@ -13,7 +13,7 @@ import { CONFIG_NAMES, displayPath, loadConfig, makeIgnorePredicate, type KojinC
 import { applyDeclarations, declarationSnippet, declarationWarnings } from '../policy/declarations.js';
 import { exitCode, findFailures } from '../report/gate.js';
 import { buildReport } from '../report/summarize.js';
-import { defaultJobs, scanInWorkers, worthWorkers } from '../parallel/pool.js';
+import { defaultJobs, ScanPool, worthWorkers } from '../parallel/pool.js';
 import { inShard, parseShard, type Shard } from '../parallel/shard.js';
 import { Progress, progressWanted } from '../progress.js';
 import { describeError, scanPath, scanSource, type ScanOptions } from '../scan.js';
@@ -159,6 +159,27 @@ export async function scanInputs(
   run: ScanRun = {},
 ): Promise<FileReport[]> {
   const paths = inputs.filter((i) => i !== '-');
+  const jobs = run.jobs ?? 1;
+  // Workers take 0.1–0.3 s to load: when a directory or glob may hold many files they start now, and
+  // load while discovery lists the files (closed unused if the scan turns out too small for them).
+  const pool = jobs >= 2 && mayHoldMany(paths, io.cwd) ? new ScanPool(jobs, options) : undefined;
+  try {
+    return await scanDiscovered(inputs, options, io, stdinFormat, isIgnored, run, pool);
+  } finally {
+    pool?.close();
+  }
+}
+
+async function scanDiscovered(
+  inputs: string[],
+  options: ScanOptions,
+  io: CliIO,
+  stdinFormat: string | undefined,
+  isIgnored: ((relativePath: string) => boolean) | undefined,
+  run: ScanRun,
+  pool: ScanPool | undefined,
+): Promise<FileReport[]> {
+  const paths = inputs.filter((i) => i !== '-');
   const discovered = await discover(paths, { cwd: io.cwd, extensions: SUPPORTED_EXTENSIONS, ...(isIgnored ? { isIgnored } : {}) });
   for (const warning of discovered.warnings) io.stderr(`kojin: ${warning}\n`);
   const mine = (path: string) => !run.shard || inShard(path, run.shard);
@@ -172,8 +193,10 @@ export async function scanInputs(
     // Files one at a time on this thread: a large --all-rows CSV may use a second core for columns.
     const single: ScanOptions = run.columnHelper ? { ...options, columnThreads: { threads: jobs - 1, after: HELPER_AFTER_BATCHES } } : options;
     if (await worthWorkers(files, jobs)) {
-      reports.push(...(await scanInWorkers(files, options, options.classifier, jobs, { start: (p) => progress?.file(p), done: (r) => progress?.finished(r) })));
+      const workers = pool ?? new ScanPool(Math.min(jobs, files.length), options);
+      reports.push(...(await workers.scan(files, options.classifier, { start: (p) => progress?.file(p), done: (r) => progress?.finished(r) })));
     } else {
+      pool?.close();
       for (const file of files) {
         progress?.file(file.display);
         const report = await scanPath(file.path, single).then((r) => ({ ...r, path: file.display }));

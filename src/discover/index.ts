@@ -1,7 +1,7 @@
 // Paths and globs → the sorted list of files to scan. Directories are searched recursively for
 // supported formats; node_modules and .git are always skipped.
 import type FastGlob from 'fast-glob';
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { posix, relative, sep } from 'node:path';
 
@@ -63,6 +63,21 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
   // Sorted so output never depends on the order the file system lists entries in.
   kept.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return { files: kept, problems, warnings };
+}
+
+/**
+ * Whether these inputs may name many files (a glob or a directory): worth starting scan workers
+ * before discovery has listed them. A path that cannot be statted names at most one file.
+ */
+export function mayHoldMany(inputs: string[], cwd: string): boolean {
+  return inputs.some((input) => {
+    if (hasGlob(input)) return true;
+    try {
+      return statSync(resolveFrom(cwd, input)).isDirectory();
+    } catch {
+      return false;
+    }
+  });
 }
 
 function resolveFrom(cwd: string, path: string) {
