@@ -118,10 +118,9 @@ const KOJIN_FILES = new Set<string>([...CONFIG_NAMES, DEFAULT_BASELINE_FILE]);
 function ignorePredicate(io: CliIO, config: KojinConfig | undefined, baselines: (string | undefined)[]) {
   const rules = makeIgnorePredicate(io.cwd, config);
   const own = new Set([config?.file, ...baselines].filter((f): f is string => f !== undefined).map((f) => resolve(io.cwd, f)));
-  return (relativePath: string) => {
-    const abs = resolve(io.cwd, relativePath);
-    return own.has(abs) || KOJIN_FILES.has(basename(abs)) || (rules?.(relativePath) ?? false);
-  };
+  // Called for every discovered file: the absolute path only when there are own files to compare.
+  return (relativePath: string) =>
+    KOJIN_FILES.has(basename(relativePath)) || (own.size > 0 && own.has(resolve(io.cwd, relativePath))) || (rules?.(relativePath) ?? false);
 }
 
 /** Declarations → `declared` on covered fields; warnings for stale, incomplete and too-weak ones. */
