@@ -1,7 +1,7 @@
 // `kojin scan`: discover → read and classify each file → gate → format.
 import { promises as fs } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { discover } from '../discover/index.js';
+import { discover, mayHoldMany } from '../discover/index.js';
 import { isFormatName, FORMAT_NAMES, type FormatName } from '../formatters/index.js';
 import type { CliIO } from '../io.js';
 import { UsageError } from '../io.js';
@@ -13,7 +13,7 @@ import { CONFIG_NAMES, displayPath, loadConfig, makeIgnorePredicate, type KojinC
 import { applyDeclarations, declarationSnippet, declarationWarnings } from '../policy/declarations.js';
 import { exitCode, findFailures } from '../report/gate.js';
 import { buildReport } from '../report/summarize.js';
-import { defaultJobs, scanInWorkers, worthWorkers } from '../parallel/pool.js';
+import { defaultJobs, ScanPool, worthWorkers } from '../parallel/pool.js';
 import { inShard, parseShard, type Shard } from '../parallel/shard.js';
 import { Progress, progressWanted } from '../progress.js';
 import { describeError, scanPath, scanSource, type ScanOptions } from '../scan.js';
@@ -119,10 +119,9 @@ const KOJIN_FILES = new Set<string>([...CONFIG_NAMES, DEFAULT_BASELINE_FILE]);
 function ignorePredicate(io: CliIO, config: KojinConfig | undefined, baselines: (string | undefined)[]) {
   const rules = makeIgnorePredicate(io.cwd, config);
   const own = new Set([config?.file, ...baselines].filter((f): f is string => f !== undefined).map((f) => resolve(io.cwd, f)));
-  return (relativePath: string) => {
-    const abs = resolve(io.cwd, relativePath);
-    return own.has(abs) || KOJIN_FILES.has(basename(abs)) || (rules?.(relativePath) ?? false);
-  };
+  // Called for every discovered file: the absolute path only when there are own files to compare.
+  return (relativePath: string) =>
+    KOJIN_FILES.has(basename(relativePath)) || (own.size > 0 && own.has(resolve(io.cwd, relativePath))) || (rules?.(relativePath) ?? false);
 }
 
 /** Declarations → `declared` on covered fields; warnings for stale, incomplete and too-weak ones. */
@@ -160,6 +159,27 @@ export async function scanInputs(
   run: ScanRun = {},
 ): Promise<FileReport[]> {
   const paths = inputs.filter((i) => i !== '-');
+  const jobs = run.jobs ?? 1;
+  // Workers take 0.1–0.3 s to load: when a directory or glob may hold many files they start now, and
+  // load while discovery lists the files (closed unused if the scan turns out too small for them).
+  const pool = jobs >= 2 && mayHoldMany(paths, io.cwd) ? new ScanPool(jobs, options) : undefined;
+  try {
+    return await scanDiscovered(inputs, options, io, stdinFormat, isIgnored, run, pool);
+  } finally {
+    pool?.close();
+  }
+}
+
+async function scanDiscovered(
+  inputs: string[],
+  options: ScanOptions,
+  io: CliIO,
+  stdinFormat: string | undefined,
+  isIgnored: ((relativePath: string) => boolean) | undefined,
+  run: ScanRun,
+  pool: ScanPool | undefined,
+): Promise<FileReport[]> {
+  const paths = inputs.filter((i) => i !== '-');
   const discovered = await discover(paths, { cwd: io.cwd, extensions: SUPPORTED_EXTENSIONS, ...(isIgnored ? { isIgnored } : {}) });
   for (const warning of discovered.warnings) io.stderr(`kojin: ${warning}\n`);
   const mine = (path: string) => !run.shard || inShard(path, run.shard);
@@ -177,8 +197,10 @@ export async function scanInputs(
     const ranged: ScanOptions = jobs > 1 && run.columnHelper ? { ...options, rangeThreads: { threads: jobs - 1, ...RANGE_DEFAULTS } } : options;
     const single: ScanOptions = run.columnHelper ? { ...ranged, columnThreads: { threads: jobs - 1, after: HELPER_AFTER_BATCHES } } : ranged;
     if (await worthWorkers(files, jobs)) {
-      reports.push(...(await scanInWorkers(files, options, options.classifier, jobs, { start: (p) => progress?.file(p), done: (r) => progress?.finished(r) })));
+      const workers = pool ?? new ScanPool(Math.min(jobs, files.length), options);
+      reports.push(...(await workers.scan(files, options.classifier, { start: (p) => progress?.file(p), done: (r) => progress?.finished(r) })));
     } else {
+      pool?.close();
       for (const file of files) {
         progress?.file(file.display);
         const report = await scanPath(file.path, single).then((r) => ({ ...r, path: file.display }));

@@ -1,7 +1,7 @@
 // Paths and globs → the sorted list of files to scan. Directories are searched recursively for
 // supported formats; node_modules and .git are always skipped.
 import type FastGlob from 'fast-glob';
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { posix, relative, sep } from 'node:path';
 
@@ -59,15 +59,44 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
       found.forEach((f) => files.add(f));
     } else files.add(input);
   }
-  const kept = [...files].filter((f) => !options.isIgnored?.(toPosix(relative(options.cwd, resolveFrom(options.cwd, f)))));
+  const isIgnored = options.isIgnored;
+  const kept = isIgnored ? [...files].filter((f) => !isIgnored(relativeTo(options.cwd, f))) : [...files];
   // Sorted so output never depends on the order the file system lists entries in.
   kept.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return { files: kept, problems, warnings };
+}
+
+/**
+ * Whether these inputs may name many files (a glob or a directory): worth starting scan workers
+ * before discovery has listed them. A path that cannot be statted names at most one file.
+ */
+export function mayHoldMany(inputs: string[], cwd: string): boolean {
+  return inputs.some((input) => {
+    if (hasGlob(input)) return true;
+    try {
+      return statSync(resolveFrom(cwd, input)).isDirectory();
+    } catch {
+      return false;
+    }
+  });
 }
 
 function resolveFrom(cwd: string, path: string) {
   return posix.isAbsolute(toPosix(path)) ? path : `${cwd}${sep}${path}`;
 }
 
-const toPosix = (p: string) => p.split(sep).join('/');
+const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
+
+/** A plain relative path: no `.` or `..` segment, no doubled or trailing slash, nothing absolute. */
+const PLAIN_RELATIVE = /^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))(?!.*\/\/)(?!.*\/$)./s;
+
+/**
+ * A found path relative to cwd, with forward slashes. What fast-glob returns under a relative
+ * pattern is already that (path.relative and path.resolve per file cost ~15 µs, 0.15 s of a 10,000-file
+ * scan); anything else goes the long way.
+ */
+function relativeTo(cwd: string, path: string): string {
+  const posixPath = toPosix(path);
+  return sep === '/' && PLAIN_RELATIVE.test(posixPath) ? posixPath : toPosix(relative(cwd, resolveFrom(cwd, path)));
+}
 const escapeDir = (p: string) => fastGlob().escapePath(p.replace(/\/+$/, '') || '.');

@@ -83,45 +83,100 @@ function fieldRowsOf(field: FieldReport, depth: number, lang: Lang, out: Row[]):
   for (const part of field.parts ?? []) fieldRowsOf(part, depth + 1, lang, out);
 }
 
-function renderRows(rows: Row[], lang: Lang, paint: Paint, dim: (s: string) => string, indent: string): string[] {
-  const catWidth = Math.max(...CATEGORIES.map((c) => displayWidth(categoryShortLabel(c, lang))));
-  const nameWidth = Math.min(NAME_MAX, Math.max(displayWidth(t('field', lang)), ...rows.map((r) => displayWidth(r.name))));
-  const subWidth = Math.min(SUB_MAX, Math.max(displayWidth(t('subcategory', lang)), ...rows.map((r) => displayWidth(r.sub))));
-  const confWidth = Math.max(4, displayWidth(t('conf', lang)));
-  const fixed = displayWidth(indent) + nameWidth + 2 + catWidth + 2 + subWidth + 2 + confWidth + 2;
+/** What every table of one language shares: computed once, not for each of thousands of tables. */
+interface Layout {
+  catWidth: number;
+  /** Each category's short label, padded to catWidth. */
+  catCells: Record<Category, string>;
+  fieldWidth: number;
+  subWidth: number;
+  confWidth: number;
+}
+
+const layouts = new Map<Lang, Layout>();
+
+function layoutOf(lang: Lang): Layout {
+  let layout = layouts.get(lang);
+  if (!layout) {
+    const catWidth = Math.max(...CATEGORIES.map((c) => displayWidth(categoryShortLabel(c, lang))));
+    const catCells = Object.fromEntries(CATEGORIES.map((c) => [c, padEnd(categoryShortLabel(c, lang), catWidth)])) as Record<Category, string>;
+    layout = { catWidth, catCells, fieldWidth: displayWidth(t('field', lang)), subWidth: displayWidth(t('subcategory', lang)), confWidth: Math.max(4, displayWidth(t('conf', lang))) };
+    layouts.set(lang, layout);
+  }
+  return layout;
+}
+
+/** Header lines by language, indent and column widths: the same few recur across a report's tables. */
+const heads = new Map<string, string>();
+
+function headLine(lang: Lang, indent: string, nameWidth: number, subWidth: number, layout: Layout): string {
+  const key = `${lang}\u0000${indent}\u0000${nameWidth}\u0000${subWidth}`;
+  let head = heads.get(key);
+  if (head === undefined) {
+    const text = [
+      padEnd(t('field', lang), nameWidth),
+      padEnd(t('category', lang), layout.catWidth),
+      padEnd(t('subcategory', lang), subWidth),
+      padStart(t('conf', lang), layout.confWidth),
+      t('reason', lang),
+    ].join('  ');
+    head = truncate(text, TABLE_WIDTH - displayWidth(indent));
+    heads.set(key, head);
+  }
+  return head;
+}
+
+/** padEnd(truncate(text, width), width), given the text's display width (measured once per cell). */
+function fit(text: string, textWidth: number, width: number): string {
+  if (textWidth <= width) return textWidth === width ? text : text + ' '.repeat(width - textWidth);
+  return padEnd(truncate(text, width), width);
+}
+
+/** Appends the rows' lines (a header line, then one per row and note) to `lines`. */
+function renderRows(rows: Row[], lang: Lang, paint: Paint, dim: (s: string) => string, indent: string, lines: string[] = []): string[] {
+  const layout = layoutOf(lang);
+  // A report of thousands of tables renders ~100,000 rows: each cell is measured once.
+  const nameWidths = rows.map((r) => displayWidth(r.name));
+  const subWidths = rows.map((r) => displayWidth(r.sub));
+  let nameWidth = layout.fieldWidth;
+  let subWidth = layout.subWidth;
+  for (const w of nameWidths) if (w > nameWidth) nameWidth = w;
+  for (const w of subWidths) if (w > subWidth) subWidth = w;
+  nameWidth = Math.min(NAME_MAX, nameWidth);
+  subWidth = Math.min(SUB_MAX, subWidth);
+  const { catWidth, confWidth } = layout;
+  const indentWidth = displayWidth(indent);
+  const fixed = indentWidth + nameWidth + 2 + catWidth + 2 + subWidth + 2 + confWidth + 2;
   const reasonWidth = Math.max(10, TABLE_WIDTH - fixed);
-  const lines: string[] = [];
-  const head = [
-    padEnd(t('field', lang), nameWidth),
-    padEnd(t('category', lang), catWidth),
-    padEnd(t('subcategory', lang), subWidth),
-    padStart(t('conf', lang), confWidth),
-    t('reason', lang),
-  ].join('  ');
-  lines.push(indent + dim(truncate(head, TABLE_WIDTH - displayWidth(indent))));
-  for (const row of rows) {
-    const cells = [
-      padEnd(truncate(row.name, nameWidth), nameWidth),
-      paint(row.category, padEnd(categoryShortLabel(row.category, lang), catWidth)),
-      padEnd(truncate(row.sub, subWidth), subWidth),
-      padStart(row.confidence, confWidth),
-      truncate(row.reason, reasonWidth),
-    ];
-    lines.push((indent + cells.join('  ')).trimEnd());
+  lines.push(indent + dim(headLine(lang, indent, nameWidth, subWidth, layout)));
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const line =
+      indent +
+      fit(row.name, nameWidths[i], nameWidth) +
+      '  ' +
+      paint(row.category, layout.catCells[row.category] ?? padEnd(categoryShortLabel(row.category, lang), catWidth)) +
+      '  ' +
+      fit(row.sub, subWidths[i], subWidth) +
+      '  ' +
+      padStart(row.confidence, confWidth) +
+      '  ' +
+      truncate(row.reason, reasonWidth);
+    lines.push(line.trimEnd());
     for (const note of row.notes) {
-      lines.push(indent + '    ' + truncate(note, TABLE_WIDTH - displayWidth(indent) - 4));
+      lines.push(indent + '    ' + truncate(note, TABLE_WIDTH - indentWidth - 4));
     }
   }
   return lines;
 }
 
-function fileSection(file: FileReport, lang: Lang, paint: Paint, chalk: Palette): string[] {
-  const lines: string[] = [];
+/** Appends a file's lines to `lines` (one array for the whole report: no copying of sections). */
+function fileSection(file: FileReport, lang: Lang, paint: Paint, chalk: Palette, lines: string[]): void {
   const meta = [file.format, file.encoding].filter((x): x is string => !!x).join(', ');
   lines.push(chalk.bold(`${oneLine(file.path)}${meta ? `  (${meta})` : ''}`));
   if (file.error !== undefined) {
     lines.push(`  ${chalk.red(`${t('error', lang)}: ${truncate(oneLine(file.error), TABLE_WIDTH - 10)}`)}`);
-    return lines;
+    return;
   }
   lines.push(`  ${paint(file.category, fileLabel(file, lang))}`);
   for (const warning of file.warnings) {
@@ -139,9 +194,8 @@ function fileSection(file: FileReport, lang: Lang, paint: Paint, chalk: Palette)
     }
     const rows: Row[] = [];
     for (const field of table.fields) fieldRowsOf(field, 0, lang, rows);
-    lines.push(...renderRows(rows, lang, paint, chalk.dim, indent));
+    renderRows(rows, lang, paint, chalk.dim, indent, lines);
   }
-  return lines;
 }
 
 function summarySection(report: ScanReport, lang: Lang, paint: Paint, chalk: Palette): string[] {
@@ -186,7 +240,8 @@ export function table(report: ScanReport, options: FormatOptions, palette: Palet
   const { paint, chalk } = painter(options.color ? palette : PLAIN);
   const lines: string[] = [];
   for (const file of report.files) {
-    lines.push(...fileSection(file, options.lang, paint, chalk), '');
+    fileSection(file, options.lang, paint, chalk, lines);
+    lines.push('');
   }
   lines.push(...summarySection(report, options.lang, paint, chalk));
   return lines.join('\n') + '\n';

@@ -2,22 +2,27 @@
 // classified on the main thread (one classifier cache, at most one kuromoji: a worker that loaded
 // it would cost ~330 MB more). Reports are built on the main thread by the same functions as a
 // single-threaded scan and sorted by path by the caller, so the output is byte-identical to --jobs 1.
-// Until the first worker has started, the main thread scans files itself (scanPath, as --jobs 1).
+//
+// Small files are cheap (~0.6 ms each), so what surrounds them matters: workers can be started
+// before discovery has listed the files, files go to a worker in batches (batches.ts) and come back
+// in batches as one string (transfer.ts), a worker asks for each distinct header once (hints.ts),
+// and the main thread scans files itself until a worker is ready.
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { HeaderClassifier } from '../classify/classifier.js';
-import { describeError, finishFile, headerEvidence, scanPath, type EvidenceOptions, type HeaderResult } from '../scan.js';
+import { describeError, finishFile, headerEvidence, scanPath, type EvidenceOptions, type FileEvidence, type HeaderResult } from '../scan.js';
 import type { FileReport } from '../types.js';
-import type { FromWorker, ToWorker } from './worker.js';
+import { refill } from './batches.js';
+import { decodeResults } from './transfer.js';
+import type { FromWorker, ToWorker, WorkerSetup } from './worker.js';
 
 export const defaultJobs = (): number => Math.max(1, availableParallelism());
 
 /** Below these a scan stays on the main thread: starting a worker costs more than it saves. */
 export const MIN_FILES_PER_WORKER = 2;
 export const MIN_PARALLEL_BYTES = 1024 * 1024;
-/** Files a worker holds at once: enough that it never waits for the main thread's header answers. */
-const IN_FLIGHT = 4;
 
 export interface PoolFile {
   /** Absolute path to open. */
@@ -52,133 +57,229 @@ function workerUrl(): URL {
   return import.meta.url.endsWith('.ts') ? new URL('../../dist/parallel/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url);
 }
 
+export interface PoolEvents {
+  start?: (display: string) => void;
+  done?: (report: FileReport) => void;
+}
+
 /**
- * Scans files in `jobs` workers; `onFile` is called as each file finishes (for progress). Reports come
- * back in no particular order. The files of a worker that dies are scanned on the main thread.
+ * What the main thread does besides classifying headers and building reports: `starting` scans files
+ * until the first worker is ready (then leaves them to the workers), `always` keeps taking files
+ * between the workers' messages, `never` only for tests of the workers alone. Whatever the choice,
+ * the main thread scans what is left when no worker can start.
  */
+export type MainShare = 'never' | 'starting' | 'always';
+
+interface Lane {
+  worker: Worker;
+  /** Loaded and listening. */
+  ready: boolean;
+  /** Terminated, or died. */
+  closed: boolean;
+  /** Files sent and not yet reported. */
+  held: Set<number>;
+}
+
+/**
+ * `jobs` scan workers, started when the pool is made (they take 0.1–0.3 s to load, which can pass
+ * while discovery lists the files), used for one scan, then closed.
+ */
+export class ScanPool {
+  private readonly lanes = new Set<Lane>();
+  private readonly exits: Promise<unknown>[] = [];
+  private crashes = 0;
+  private readonly options: EvidenceOptions;
+  /** The scan, once scan() is called. */
+  private job: Job | undefined;
+  private closed = false;
+  /** Wakes scan() when something happened (a worker is ready, reported, died). */
+  private poke: () => void = () => {};
+
+  constructor(private readonly jobs: number, options: EvidenceOptions) {
+    // Only what can be cloned to a worker (the caller may pass the full ScanOptions with its classifier).
+    this.options = { sample: options.sample, allRows: options.allRows, encoding: options.encoding, limits: options.limits };
+    for (let i = 0; i < jobs; i++) this.spawn();
+  }
+
+  /**
+   * Scans the files; `events.done` is called as each file finishes (for progress). Reports come back
+   * in no particular order. The files of a worker that dies are scanned on the main thread. Closes
+   * the pool.
+   */
+  async scan(files: PoolFile[], classifier: HeaderClassifier, events: PoolEvents = {}, share: MainShare = 'starting'): Promise<FileReport[]> {
+    if (this.job || this.closed) throw new Error('a ScanPool scans once');
+    const job = new Job(files, this.options, classifier, events);
+    this.job = job;
+    try {
+      for (const lane of this.lanes) this.feed(lane);
+      for (;;) {
+        const live = [...this.lanes];
+        const mainScans = share === 'always' || (share === 'starting' && !live.some((l) => l.ready)) || live.length === 0;
+        if (job.next < files.length && mainScans) {
+          await job.scanHere(job.next++);
+          // Reading a file never leaves the microtask queue: without this turn of the event loop no
+          // worker's message (not even "ready") would be seen until this thread had scanned everything.
+          await nextTurn();
+          continue;
+        }
+        // Workers with nothing left to do are closed as soon as possible (memory, a core).
+        if (job.next >= files.length) for (const lane of live) if (lane.held.size === 0) this.stop(lane);
+        if (job.next >= files.length && this.lanes.size === 0) break;
+        await new Promise<void>((resolve) => (this.poke = resolve));
+      }
+      return await job.end();
+    } finally {
+      this.close();
+      await Promise.all(this.exits);
+    }
+  }
+
+  /** Stops every worker (after a scan, or instead of one). */
+  close(): void {
+    this.closed = true;
+    for (const lane of [...this.lanes]) this.stop(lane);
+  }
+
+  private stop(lane: Lane): void {
+    if (lane.closed) return;
+    lane.closed = true;
+    this.lanes.delete(lane);
+    this.exits.push(lane.worker.terminate());
+  }
+
+  private spawn(): void {
+    const worker = new Worker(workerUrl(), { workerData: { options: this.options } satisfies WorkerSetup });
+    const lane: Lane = { worker, ready: false, closed: false, held: new Set() };
+    this.lanes.add(lane);
+    worker.on('message', (message: FromWorker) => {
+      if (lane.closed) return;
+      if (message.type === 'ready') {
+        lane.ready = true;
+        this.feed(lane);
+      } else if (message.type === 'fields') this.job?.answer(worker, message);
+      else {
+        const results = decodeResults(message.results);
+        for (const { id } of results) lane.held.delete(id);
+        // More work first, so the worker is not idle while these reports are built.
+        this.feed(lane);
+        this.job?.finish(results);
+      }
+      this.poke();
+    });
+    const died = () => {
+      if (lane.closed) return;
+      // A worker can die for reasons that are not the file's (it could not start on a loaded
+      // machine): its files are scanned again on the main thread, which reports a real read error
+      // as any single-threaded scan would.
+      this.job?.retry.push(...lane.held);
+      lane.held.clear();
+      this.stop(lane);
+      // Another worker in its place; one that keeps dying leaves the files to the main thread.
+      if (!this.closed && ++this.crashes <= 3 * this.jobs) this.spawn();
+      this.poke();
+    };
+    worker.on('error', died);
+    // An exit that was not asked for (terminate() closes the lane first) is a death too.
+    worker.on('exit', died);
+  }
+
+  /** Sends a ready worker more files when it is running low. */
+  private feed(lane: Lane): void {
+    const job = this.job;
+    if (!job || !lane.ready || lane.closed) return;
+    const n = refill(lane.held.size, job.files.length - job.next, this.lanes.size);
+    if (n === 0) return;
+    const batch = [];
+    for (let i = 0; i < n; i++) {
+      const id = job.next++;
+      lane.held.add(id);
+      job.events.start?.(job.files[id].display);
+      batch.push({ id, path: job.files[id].path });
+    }
+    lane.worker.postMessage({ type: 'scan', files: batch } satisfies ToWorker);
+  }
+}
+
+/** One scan's files, reports and bookkeeping. */
+class Job {
+  next = 0;
+  /** Files of workers that died, scanned again on the main thread at the end. */
+  readonly retry: number[] = [];
+  private readonly reports: FileReport[] = [];
+  /** Files whose header classification failed (kuromoji could not load): they become errors. */
+  private readonly failed = new Map<number, unknown>();
+  /** Reports being built from workers' evidence (header evidence is asynchronous). */
+  private readonly finishing = new Set<Promise<void>>();
+
+  constructor(
+    readonly files: PoolFile[],
+    private readonly options: EvidenceOptions,
+    private readonly classifier: HeaderClassifier,
+    readonly events: PoolEvents,
+  ) {}
+
+  /** A worker's question: the header subcategories of one table's fields. */
+  answer(worker: Worker, { id, table, fields, headerless }: Extract<FromWorker, { type: 'fields' }>): void {
+    void Promise.all(fields.map((field) => headerEvidence(field, headerless, this.classifier))).then(
+      (evidence) => worker.postMessage({ type: 'hints', id, table, subcategories: evidence.map((h) => h.evidence.subcategory), failed: false } satisfies ToWorker),
+      (error: unknown) => {
+        // The classifier failed (kuromoji could not load): the file fails, as in a single-threaded scan.
+        this.failed.set(id, error);
+        worker.postMessage({ type: 'hints', id, table, subcategories: fields.map(() => null), failed: true } satisfies ToWorker);
+      },
+    );
+  }
+
+  /** Workers' evidence → the reports a single-threaded scan would have made. */
+  finish(results: { id: number; evidence: FileEvidence }[]): void {
+    for (const { id, evidence } of results) {
+      const done = this.finishOne(id, evidence);
+      this.finishing.add(done);
+      void done.finally(() => this.finishing.delete(done));
+    }
+  }
+
+  private async finishOne(id: number, evidence: FileEvidence): Promise<void> {
+    const display = this.files[id].display;
+    const error = this.failed.get(id);
+    if (error !== undefined) return this.add({ path: display, tables: [], category: 'unknown', warnings: [], error: describeError(error) });
+    let headers: HeaderResult[][];
+    try {
+      // Memoised per distinct header: cheap after the first file with these headers.
+      headers = await Promise.all(evidence.tables.map((table) => Promise.all(table.fields.map((field) => headerEvidence(field, table.headerless, this.classifier)))));
+    } catch (e) {
+      return this.add({ path: display, tables: [], category: 'unknown', warnings: [], error: describeError(e) });
+    }
+    this.add(finishFile(display, evidence, headers));
+  }
+
+  /** Scans one file on the main thread, by the same functions as a single-threaded scan. */
+  async scanHere(id: number): Promise<void> {
+    this.events.start?.(this.files[id].display);
+    this.add({ ...(await scanPath(this.files[id].path, { ...this.options, classifier: this.classifier })), path: this.files[id].display });
+  }
+
+  private add(report: FileReport): void {
+    this.reports.push(report);
+    this.events.done?.(report);
+  }
+
+  /** Every report, once those being built and the retried files are done. */
+  async end(): Promise<FileReport[]> {
+    while (this.finishing.size > 0) await Promise.all([...this.finishing]);
+    for (const id of this.retry.sort((a, b) => a - b)) await this.scanHere(id);
+    return this.reports;
+  }
+}
+
+/** Scans files in `jobs` workers started for them (ScanPool.scan). */
 export async function scanInWorkers(
   files: PoolFile[],
   options: EvidenceOptions,
   classifier: HeaderClassifier,
   jobs: number,
-  events: { start?: (display: string) => void; done?: (report: FileReport) => void } = {},
-  /** Whether the main thread scans files itself until a worker is ready (off only to test the workers alone). */
-  mainWhileStarting = true,
+  events: PoolEvents = {},
+  share: MainShare = 'starting',
 ): Promise<FileReport[]> {
-  const reports: FileReport[] = [];
-  let next = 0;
-  /** Set when the first worker has started: from then on the main thread only classifies headers. */
-  let ready = false;
-  let crashes = 0;
-  /** Files of workers that died, scanned again on the main thread at the end. */
-  const retry: number[] = [];
-  // Only what can be cloned to a worker (the caller may pass the full ScanOptions with its classifier).
-  const readOptions: EvidenceOptions = { sample: options.sample, allRows: options.allRows, encoding: options.encoding, limits: options.limits };
-  const count = Math.min(jobs, files.length);
-  /** Workers still starting, each with what stops it when the main thread has taken every file. */
-  const starting = new Set<() => void>();
-  const run = (): Promise<void> =>
-    new Promise<void>((resolveWorker) => {
-      const worker = new Worker(workerUrl());
-      let settled = false;
-      const abandon = () => {
-        if (settled) return;
-        settled = true;
-        void worker.terminate().then(() => resolveWorker());
-      };
-      starting.add(abandon);
-      const headers = new Map<number, HeaderResult[][] & { failed?: unknown }>();
-      /** Files this worker holds (IN_FLIGHT at most). */
-      const held = new Set<number>();
-      const finish = (report: FileReport) => {
-        reports.push(report);
-        events.done?.(report);
-      };
-      /** Whether this worker has loaded its modules and can take files. */
-      let started = false;
-      const feed = () => {
-        while (started && held.size < IN_FLIGHT && next < files.length) {
-          const id = next++;
-          held.add(id);
-          headers.set(id, []);
-          events.start?.(files[id].display);
-          worker.postMessage({ type: 'scan', id, path: files[id].path, options: readOptions } satisfies ToWorker);
-        }
-        if (started && held.size === 0 && !settled) {
-          settled = true;
-          void worker.terminate().then(() => resolveWorker());
-        }
-      };
-      worker.on('message', (message: FromWorker) => {
-        if (message.type === 'ready') {
-          starting.delete(abandon);
-          started = true;
-          ready = true;
-          feed();
-          return;
-        }
-        if (message.type === 'fields') {
-          const { id, table, fields, headerless } = message;
-          void Promise.all(fields.map((field) => headerEvidence(field, headerless, classifier))).then(
-            (evidence) => {
-              headers.get(id)![table] = evidence;
-              worker.postMessage({ type: 'hints', id, table, subcategories: evidence.map((h) => h.evidence.subcategory) } satisfies ToWorker);
-            },
-            (error: unknown) => {
-              // The classifier failed (kuromoji could not load): the file fails, as in a single-threaded scan.
-              headers.get(id)!.failed = error;
-              worker.postMessage({ type: 'hints', id, table, subcategories: fields.map(() => null) } satisfies ToWorker);
-            },
-          );
-          return;
-        }
-        const { id, evidence } = message;
-        const tableHeaders = headers.get(id)!;
-        headers.delete(id);
-        held.delete(id);
-        const display = files[id].display;
-        if (tableHeaders.failed !== undefined) finish({ path: display, tables: [], category: 'unknown', warnings: [], error: describeError(tableHeaders.failed) });
-        else finish(finishFile(display, evidence, tableHeaders));
-        feed();
-      });
-      worker.on('error', () => {
-        starting.delete(abandon);
-        if (settled) return;
-        settled = true;
-        // A worker can die for reasons that are not the file's (it could not start on a loaded
-        // machine): its files are scanned again on the main thread, which reports a real read error
-        // as any single-threaded scan would.
-        for (const id of held) retry.push(id);
-        held.clear();
-        // Run this slot again for the rest; a worker that keeps dying leaves the rest to the main thread.
-        if (++crashes <= 3 * count) void run().then(resolveWorker);
-        else {
-          while (next < files.length) retry.push(next++);
-          resolveWorker();
-        }
-      });
-    });
-  /**
-   * Starting a worker (a Node environment and the reader modules) takes ~0.1 s: until one is ready
-   * the main thread scans files itself, by the same functions as a single-threaded scan.
-   */
-  const meanwhile = async () => {
-    while (mainWhileStarting && !ready && next < files.length) {
-      const id = next++;
-      events.start?.(files[id].display);
-      const report = { ...(await scanPath(files[id].path, { ...readOptions, classifier })), path: files[id].display };
-      reports.push(report);
-      events.done?.(report);
-    }
-    // Every file taken before any worker started: stop the ones still starting instead of waiting.
-    if (next >= files.length) for (const stop of [...starting]) stop();
-  };
-  await Promise.all([...Array.from({ length: count }, run), meanwhile()]);
-  for (const id of retry.sort((a, b) => a - b)) {
-    events.start?.(files[id].display);
-    const report = { ...(await scanPath(files[id].path, { ...readOptions, classifier })), path: files[id].display };
-    reports.push(report);
-    events.done?.(report);
-  }
-  return reports;
+  return new ScanPool(Math.min(jobs, files.length), options).scan(files, classifier, events, share);
 }

@@ -1,46 +1,103 @@
 // A scan worker: reads files and profiles their values (the CPU-heavy part of a scan), asking the
 // main thread for each table's header subcategories, which the main thread's classifier (and, when
 // needed, its one kuromoji) computes. Nothing here loads kuromoji (~330 MB per worker).
-import { parentPort } from 'node:worker_threads';
+//
+// Files come in batches and results go back in batches: one message per small file cost about as
+// much as reading it. A header the main thread has answered once is not asked again (hints.ts).
+import { parentPort, workerData } from 'node:worker_threads';
 import { openFile } from '../read/source.js';
 import { readEvidence, describeError, type EvidenceOptions, type FileEvidence } from '../scan.js';
 import type { FieldSource } from '../read/types.js';
+import { HintCache, type Subcategory } from './hints.js';
+import { encodeResults, type WorkerResult } from './transfer.js';
+
+export interface WorkerSetup {
+  options: EvidenceOptions;
+}
+
+export interface WorkerFile {
+  id: number;
+  path: string;
+}
 
 export type ToWorker =
-  | { type: 'scan'; id: number; path: string; options: EvidenceOptions }
-  | { type: 'hints'; id: number; table: number; subcategories: (string | null | undefined)[] };
+  | { type: 'scan'; files: WorkerFile[] }
+  /** `failed`: the classifier threw; the file's report is an error, and nothing is remembered. */
+  | { type: 'hints'; id: number; table: number; subcategories: Subcategory[]; failed: boolean };
 
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'fields'; id: number; table: number; fields: FieldSource[]; headerless: boolean }
-  | { type: 'done'; id: number; evidence: FileEvidence };
+  /** The results, encoded by transfer.ts. */
+  | { type: 'done'; results: string };
+
+/**
+ * Files read at once. One at a time would do while every header is known; more keep the worker busy
+ * while a file waits for the main thread to classify a new header.
+ */
+const CONCURRENT = 4;
+/** Results sent together (~1 ms of work each), unless nothing is left to start. */
+const RESULTS_PER_MESSAGE = 8;
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs only as a worker thread');
+const { options } = workerData as WorkerSetup;
 
+const hintCache = new HintCache();
 /** Pending hint requests by file id and table index. */
-const waiting = new Map<string, (subcategories: (string | null | undefined)[]) => void>();
+const waiting = new Map<string, (answer: { subcategories: Subcategory[]; failed: boolean }) => void>();
+const queue: WorkerFile[] = [];
+let active = 0;
+let results: WorkerResult[] = [];
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'hints') {
     const key = `${message.id}:${message.table}`;
-    waiting.get(key)?.(message.subcategories);
+    waiting.get(key)?.(message);
     waiting.delete(key);
     return;
   }
-  void scan(message.id, message.path, message.options).then((evidence) => port.postMessage({ type: 'done', id: message.id, evidence } satisfies FromWorker));
+  queue.push(...message.files);
+  pump();
 });
 
 // Loaded and listening: the pool hands out files from now on.
 port.postMessage({ type: 'ready' } satisfies FromWorker);
 
-async function scan(id: number, path: string, options: EvidenceOptions): Promise<FileEvidence> {
+function pump(): void {
+  while (active < CONCURRENT && queue.length > 0) {
+    const file = queue.shift()!;
+    active++;
+    void scan(file.id, file.path).then((evidence) => {
+      active--;
+      results.push({ id: file.id, evidence });
+      // With nothing left to start, the pool must hear now that this worker wants more.
+      if (results.length >= RESULTS_PER_MESSAGE || queue.length === 0) flush();
+      pump();
+    });
+  }
+}
+
+function flush(): void {
+  if (results.length === 0) return;
+  port!.postMessage({ type: 'done', results: encodeResults(results) } satisfies FromWorker);
+  results = [];
+}
+
+async function scan(id: number, path: string): Promise<FileEvidence> {
   let table = 0;
   try {
     const source = await openFile(path);
     return await readEvidence(source, options, (fields, headerless) => {
       const index = table++;
-      const answer = new Promise<(string | null | undefined)[]>((resolve) => waiting.set(`${id}:${index}`, resolve));
+      const cached = hintCache.lookup(fields, headerless);
+      if ('known' in cached) return Promise.resolve(cached.known);
+      const answer = new Promise<Subcategory[]>((resolve) =>
+        waiting.set(`${id}:${index}`, ({ subcategories, failed }) => {
+          if (!failed) hintCache.remember(fields, subcategories);
+          resolve(subcategories);
+        }),
+      );
       port!.postMessage({ type: 'fields', id, table: index, fields, headerless } satisfies FromWorker);
       return answer;
     });

@@ -36,7 +36,7 @@ describe('--jobs', () => {
     expect(files.length).toBe(single.length);
     // The workers alone (the main thread would otherwise scan files while they start)…
     const done: string[] = [];
-    const parallel = await scanInWorkers(files, options, makeClassifier(), 2, { done: (r) => done.push(r.path) }, false);
+    const parallel = await scanInWorkers(files, options, makeClassifier(), 2, { done: (r) => done.push(r.path) }, 'never');
     expect(done.length).toBe(files.length);
     expect(await render(parallel)).toBe(await render(single));
     // …and shared with the main thread, which scans files until a worker is ready.
