@@ -294,7 +294,8 @@ export async function generate(scale = scaleOf(), log = (s) => process.stderr.wr
   const stamp = join(CORPUS, 'manifest.json');
   if (existsSync(stamp)) {
     const m = JSON.parse(readFileSync(stamp, 'utf8'));
-    if (m.scale === scale && m.version === 1) {
+    // A corpus written before the small files became 10,000 at every scale is regenerated.
+    if (m.scale === scale && m.version === 1 && m.plan?.smallFiles === p.smallFiles) {
       writeColdKuromoji();
       return m;
     }

@@ -32,10 +32,12 @@ export type FromWorker =
   | { type: 'done'; results: string };
 
 /**
- * Files read at once. One at a time would do while every header is known; more keep the worker busy
- * while a file waits for the main thread to classify a new header.
+ * Files in flight at most. One is read at a time: files read side by side interleave at every await
+ * (a file's rows are an async iteration), keeping several files' text and profilers alive and out
+ * of cache at once. Another starts only while the running one waits for the main thread to
+ * classify a header this worker has not seen.
  */
-const CONCURRENT = 4;
+const IN_FLIGHT = 4;
 /** Results sent together (~1 ms of work each), unless nothing is left to start. */
 const RESULTS_PER_MESSAGE = 8;
 
@@ -47,7 +49,10 @@ const hintCache = new HintCache();
 /** Pending hint requests by file id and table index. */
 const waiting = new Map<string, (answer: { subcategories: Subcategory[]; failed: boolean }) => void>();
 const queue: WorkerFile[] = [];
+/** Files started and not finished. */
 let active = 0;
+/** Of those, files not waiting for hints. */
+let running = 0;
 let results: WorkerResult[] = [];
 
 port.on('message', (message: ToWorker) => {
@@ -65,11 +70,13 @@ port.on('message', (message: ToWorker) => {
 port.postMessage({ type: 'ready' } satisfies FromWorker);
 
 function pump(): void {
-  while (active < CONCURRENT && queue.length > 0) {
+  while (running === 0 && active < IN_FLIGHT && queue.length > 0) {
     const file = queue.shift()!;
     active++;
+    running++;
     void scan(file.id, file.path).then((evidence) => {
       active--;
+      running--;
       results.push({ id: file.id, evidence });
       // With nothing left to start, the pool must hear now that this worker wants more.
       if (results.length >= RESULTS_PER_MESSAGE || queue.length === 0) flush();
@@ -95,10 +102,14 @@ async function scan(id: number, path: string): Promise<FileEvidence> {
       const answer = new Promise<Subcategory[]>((resolve) =>
         waiting.set(`${id}:${index}`, ({ subcategories, failed }) => {
           if (!failed) hintCache.remember(fields, subcategories);
+          running++;
           resolve(subcategories);
         }),
       );
       port!.postMessage({ type: 'fields', id, table: index, fields, headerless } satisfies FromWorker);
+      // While this file waits, another may run.
+      running--;
+      pump();
       return answer;
     });
   } catch (error) {
