@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ describe('kuromoji with its dictionary kept unpacked in the cache', () => {
     // A private copy of the packaged files, so the test can take them away.
     const dicPath = join(temp, 'dict') + '/';
     const cacheDir = join(temp, 'cache');
-    await import('node:fs').then(({ mkdirSync }) => mkdirSync(dicPath));
+    mkdirSync(dicPath);
     for (const f of readdirSync(packagedDicPath())) copyFileSync(join(packagedDicPath(), f), join(dicPath, f));
     const expected = surfaces(await buildTokenizer(packagedDicPath()));
 
@@ -32,12 +32,12 @@ describe('kuromoji with its dictionary kept unpacked in the cache', () => {
   it('reads the unpacked copy without touching the packaged files', async () => {
     const dicPath = join(temp, 'dict2') + '/';
     const cacheDir = join(temp, 'cache2');
-    await import('node:fs').then(({ mkdirSync }) => mkdirSync(dicPath));
+    mkdirSync(dicPath);
     for (const f of readdirSync(packagedDicPath())) copyFileSync(join(packagedDicPath(), f), join(dicPath, f));
     const first = surfaces(await buildTokenizer(dicPath, cacheDir));
     // Same names and sizes, but contents no gunzip accepts: only the copy can serve this load.
     for (const f of readdirSync(dicPath)) {
-      const size = (await import('node:fs')).statSync(join(dicPath, f)).size;
+      const size = statSync(join(dicPath, f)).size;
       writeFileSync(join(dicPath, f), Buffer.alloc(size, 0x20));
     }
     expect(surfaces(await buildTokenizer(dicPath, cacheDir))).toEqual(first);
