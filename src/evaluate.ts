@@ -1,6 +1,7 @@
 // Accuracy of header classification on a labelled corpus (TSV: header, category, subcategory, …,
 // accept). Used by the accuracy test and `npm run accuracy`; pure apart from the classifier.
 import type { HeaderClassifier } from './classify/classifier.js';
+import { changedInContext, fileContext } from './classify/context.js';
 import type { Category, ClassifyResult } from './types.js';
 
 export interface LabelledHeader {
@@ -66,7 +67,35 @@ export function measure(items: LabelledHeader[], results: ClassifyResult[]): Met
 }
 
 export async function evaluate(items: LabelledHeader[], classifier: HeaderClassifier): Promise<Metrics> {
-  return measure(items, await classifier.classifyMany(items.map((it) => it.header)));
+  return measure(items, await classifyInFiles(items, classifier));
+}
+
+/**
+ * Classifies labelled headers as a scan would: the rows of one source are the fields of one file,
+ * so each is read again with the rest of its file (src/classify/context.ts). The corpus holds each
+ * distinct header once, so a source's rows are a subset of its file's fields: the file's context
+ * is counted from fewer fields than a scan of it would see, never more. Rows without a source stand
+ * alone.
+ */
+export async function classifyInFiles(items: LabelledHeader[], classifier: HeaderClassifier): Promise<ClassifyResult[]> {
+  const plain = await classifier.classifyMany(items.map((it) => it.header));
+  const results = [...plain];
+  const bySource = new Map<string, number[]>();
+  items.forEach((it, i) => {
+    if (it.source) bySource.set(it.source, [...(bySource.get(it.source) ?? []), i]);
+  });
+  for (const rows of bySource.values()) {
+    const context = fileContext(
+      rows.map((i) => plain[i]),
+      classifier.contextKinds,
+    );
+    if (!context) continue;
+    for (const i of rows) {
+      const read = await classifier.classify(items[i].header, context);
+      if (changedInContext(plain[i], read)) results[i] = read;
+    }
+  }
+  return results;
 }
 
 export function formatMetrics(name: string, m: Metrics): string {

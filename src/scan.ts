@@ -1,6 +1,7 @@
 // The scan pipeline for one input: read → classify headers → profile sampled values → decide.
 // Everything that can go wrong with the input becomes FileReport.error; nothing escapes as a throw.
-import type { HeaderClassifier } from './classify/classifier.js';
+import type { FieldContext, HeaderClassifier } from './classify/classifier.js';
+import { changedInContext, contextReason, fileContext } from './classify/context.js';
 import { readSource } from './read/index.js';
 import { describeFsError, openFile } from './read/source.js';
 import { ReadError, type ByteSource, type FieldSource, type Limits, type TableSource } from './read/types.js';
@@ -47,7 +48,35 @@ export async function scanSource(source: ByteSource, options: ScanOptions): Prom
     headers.push(evidence);
     return evidence.map((h) => h.evidence.subcategory);
   });
-  return finishFile(source.path, read, headers);
+  return finishFile(source.path, read, await withFileContext(read, headers, options.classifier));
+}
+
+/**
+ * Reads every field again with what the file's other fields are (src/classify/context.ts), and keeps
+ * a new reading where a contextual entry changed it. Value detectors were given the plain readings'
+ * subcategories while the rows were read; the values weigh in later, in decide(), as for any field.
+ */
+export async function withFileContext(read: FileEvidence, headers: HeaderResult[][], classifier: HeaderClassifier): Promise<HeaderResult[][]> {
+  if (read.error !== undefined) return headers;
+  const context = fileContext(
+    headers.flat().map((h) => h.evidence),
+    classifier.contextKinds,
+  );
+  if (!context) return headers;
+  return Promise.all(
+    read.tables.map((table, t) =>
+      Promise.all(
+        table.fields.map(async (field, i) => {
+          const plain = headers[t][i];
+          if (table.headerless) return plain;
+          const inContext = await headerEvidence(field, false, classifier, context);
+          if (!changedInContext(plain.evidence, inContext.evidence)) return plain;
+          const used = classifier.contextsUsed({ reasons: inContext.evidence.reasons, parts: inContext.parts });
+          return { ...inContext, evidence: { ...inContext.evidence, reasons: [contextReason(context, used), ...inContext.evidence.reasons] } };
+        }),
+      ),
+    ),
+  );
 }
 
 /** What reading one file yields before its headers are judged: plain data, so a worker can send it. */
@@ -181,13 +210,13 @@ function finishTable(table: TableEvidence, headers: HeaderResult[]): TableReport
 /** How sure a comment must be to override what a known field name says. */
 const COMMENT_OVERRIDE_CONFIDENCE = 0.75;
 
-export async function headerEvidence(field: FieldSource, headerless: boolean, classifier: HeaderClassifier): Promise<HeaderResult> {
+export async function headerEvidence(field: FieldSource, headerless: boolean, classifier: HeaderClassifier, context?: FieldContext): Promise<HeaderResult> {
   if (headerless) {
     return { evidence: { category: 'unknown', subcategory: null, confidence: 0, reasons: [{ rule: 'headerless', text: 'the file has no header row; only values can tell' }] } };
   }
-  const byName = await classifier.classify(field.name);
+  const byName = await classifier.classify(field.name, context);
   if (!field.comment) return { evidence: byName, parts: byName.parts };
-  const byComment = await classifier.classify(field.comment);
+  const byComment = await classifier.classify(field.comment, context);
   // What is known beats what is not (a 備考 that says nothing does not undo 預金種目 = none). A
   // comment overrides a known name only when it says something stronger with confidence: layout
   // description columns often hold format notes (半角カナ, 右詰め), DDL comments the meaning (氏名).

@@ -21,14 +21,34 @@ export interface Explanation {
   segments: { text: string; kind: Segment['kind']; entry?: string; category?: string; subcategory?: string; role?: string; head?: string; weight?: number; surface?: string }[];
   morphology: MorphToken[];
   result: ClassifyResult;
+  /**
+   * What the header would be in a file that holds the kinds of field some entries' context names
+   * (src/classify/context.ts), when that differs from `result`: a scan reads it so in such a file.
+   */
+  inContext?: { kinds: string[]; result: ClassifyResult };
+}
+
+/**
+ * The kinds of field (sensitive, sensitive/medical) a header's file holds, as far as entries with a
+ * context care (src/classify/context.ts). `key` names the set, so results are cached per set.
+ */
+export interface FieldContext {
+  key: string;
+  kinds: ReadonlySet<string>;
+}
+
+/** Caches for one context (or none): a header's result does not change within it. */
+class ResultCache {
+  /** One promise per distinct header, so asking twice gives the same promise. */
+  readonly pending = new Map<string, Promise<ClassifyResult>>();
+  /** Results computed synchronously, so composite parts are not computed twice. */
+  readonly settled = new Map<string, ClassifyResult>();
 }
 
 export class HeaderClassifier {
-  /** One promise per distinct header, so asking twice gives the same promise. */
-  private readonly cache = new Map<string, Promise<ClassifyResult>>();
+  private readonly plain = new ResultCache();
+  private readonly inContext = new Map<string, ResultCache>();
   private readonly scratch = new SegmentScratch();
-  /** Results computed synchronously, so composite parts are not computed twice. */
-  private readonly settled = new Map<string, ClassifyResult>();
   private readonly reasons = new ReasonTable();
 
   constructor(
@@ -36,40 +56,54 @@ export class HeaderClassifier {
     private readonly morph?: MorphTokenizer,
   ) {}
 
-  classify(header: string): Promise<ClassifyResult> {
-    let result = this.cache.get(header);
+  /** Kinds that some dictionary entry's context names: the only ones worth counting in a file. */
+  get contextKinds(): ReadonlySet<string> {
+    return this.dict.contextKinds;
+  }
+
+  /** A header's result; with `context`, entries that need the file's other fields may apply. */
+  classify(header: string, context?: FieldContext): Promise<ClassifyResult> {
+    const cache = this.cacheFor(context);
+    let result = cache.pending.get(header);
     if (!result) {
-      const known = this.classifyWithoutMorphology(header);
-      result = known ? Promise.resolve(known) : this.compute(header);
-      this.cache.set(header, result);
+      const known = this.classifyWithoutMorphology(header, cache, context);
+      result = known ? Promise.resolve(known) : this.compute(header, context);
+      cache.pending.set(header, result);
     }
     return result;
+  }
+
+  private cacheFor(context: FieldContext | undefined): ResultCache {
+    if (!context) return this.plain;
+    let cache = this.inContext.get(context.key);
+    if (!cache) this.inContext.set(context.key, (cache = new ResultCache()));
+    return cache;
   }
 
   /**
    * The synchronous path, taken by nearly every header: when no Japanese residue trails the last
    * known word, kuromoji has nothing to say and no promise chain is needed. Undefined otherwise.
    */
-  private classifyWithoutMorphology(header: string): ClassifyResult | undefined {
-    const done = this.settled.get(header);
+  private classifyWithoutMorphology(header: string, cache: ResultCache, context: FieldContext | undefined): ClassifyResult | undefined {
+    const done = cache.settled.get(header);
     if (done) return done;
     const composite = parseComposite(header);
     const text = baseText(composite);
     let evidence: HeaderEvidence | undefined;
     if (text) {
-      const segments = segment(normalize(text), this.dict, this.scratch);
+      const segments = segment(normalize(text), this.dict, this.scratch, context?.kinds);
       if (this.morph && trailingJapaneseResidue(segments)) return undefined;
       evidence = headEvidence(segments);
       evidence.reasons = this.reasons.intern(evidence.reasons);
     }
     const parts: ClassifyResult[] = [];
     for (const part of composite.parts) {
-      const result = this.classifyWithoutMorphology(part);
+      const result = this.classifyWithoutMorphology(part, cache, context);
       if (!result) return undefined;
       parts.push(result);
     }
     const result = combine(header, evidence, parts);
-    this.settled.set(header, result);
+    cache.settled.set(header, result);
     return result;
   }
 
@@ -77,16 +111,16 @@ export class HeaderClassifier {
     return Promise.all(headers.map((h) => this.classify(h)));
   }
 
-  private async compute(header: string): Promise<ClassifyResult> {
+  private async compute(header: string, context: FieldContext | undefined): Promise<ClassifyResult> {
     const composite = parseComposite(header);
     const text = baseText(composite);
-    const evidence = text ? await this.evidence(text) : undefined;
-    const parts = await Promise.all(composite.parts.map((p) => this.classify(p)));
+    const evidence = text ? await this.evidence(text, context) : undefined;
+    const parts = await Promise.all(composite.parts.map((p) => this.classify(p, context)));
     return combine(header, evidence, parts);
   }
 
-  private async evidence(text: string): Promise<HeaderEvidence> {
-    const segments = segment(normalize(text), this.dict, this.scratch);
+  private async evidence(text: string, context: FieldContext | undefined): Promise<HeaderEvidence> {
+    const segments = segment(normalize(text), this.dict, this.scratch, context?.kinds);
     const evidence = headEvidence(segments, { fillerResidue: await this.fillerResidue(segments) });
     evidence.reasons = this.reasons.intern(evidence.reasons);
     return evidence;
@@ -113,6 +147,7 @@ export class HeaderClassifier {
     const text = baseText(composite);
     const norm = normalizeExplained(text);
     const segments = segment(norm, this.dict);
+    const result = await this.classify(header);
     const morphology: MorphToken[] = [];
     if (this.morph) for (const s of segments) if (s.kind === 'residue' && s.script === 'ja') morphology.push(...(await this.morph.tokenize(s.text)));
     return {
@@ -132,8 +167,32 @@ export class HeaderClassifier {
         surface: s.surface,
       })),
       morphology,
-      result: await this.classify(header),
+      result,
+      ...(await this.contextualReading(header, result)),
     };
+  }
+
+  /** The header read as in a file that holds every kind some entry's context names, if that changes it. */
+  private async contextualReading(header: string, plain: ClassifyResult): Promise<Pick<Explanation, 'inContext'>> {
+    if (this.dict.contextKinds.size === 0) return {};
+    const kinds = [...this.dict.contextKinds].sort();
+    const read = await this.classify(header, { key: kinds.join(','), kinds: new Set(kinds) });
+    if (read.category === plain.category && read.subcategory === plain.subcategory) return {};
+    return { inContext: { kinds: this.contextsUsed(read), result: read } };
+  }
+
+  /**
+   * The kinds named by the contexts of the entries a result was read through (its parts' too),
+   * sorted: which of a file's fields made the difference, for a reader.
+   */
+  contextsUsed(result: { reasons: { entry?: string }[]; parts?: ClassifyResult[] }): string[] {
+    const kinds = new Set<string>();
+    const visit = (r: { reasons: { entry?: string }[]; parts?: ClassifyResult[] }) => {
+      for (const reason of r.reasons) for (const kind of (reason.entry && this.dict.byId.get(reason.entry)?.context) || []) kinds.add(kind);
+      for (const part of r.parts ?? []) visit(part);
+    };
+    visit(result);
+    return [...kinds].sort();
   }
 }
 

@@ -53,7 +53,11 @@ export class SegmentScratch {
   }
 }
 
-export function segment(norm: Normalized, dict: CompiledDictionary, scratch = new SegmentScratch()): Segment[] {
+/**
+ * `contexts`: the kinds (sensitive, sensitive/medical) of which the header's file holds other fields;
+ * an entry with a context applies only when one of its kinds is among them (src/classify/context.ts).
+ */
+export function segment(norm: Normalized, dict: CompiledDictionary, scratch = new SegmentScratch(), contexts?: ReadonlySet<string>): Segment[] {
   const { key, chunks, chunkOf } = norm;
   const n = key.length;
   // The best way to cover key[0..i): fewest uncovered letters, then fewest pieces, then most weight.
@@ -76,7 +80,7 @@ export function segment(norm: Normalized, dict: CompiledDictionary, scratch = ne
       const whole = chunkOf[i] === chunkOf[end - 1] || alignedAcrossChunks(norm, i, end);
       const plural = pluralEnd(norm, i, end);
       if (!whole && plural === -1) continue;
-      const hit = firstAllowed(hits, hitsFrom, hitsTo, key, i, end, dict);
+      const hit = firstAllowed(hits, hitsFrom, hitsTo, key, i, end, dict, contexts);
       if (hit === NO_HIT) continue;
       const w = weight[i] + hits[hit].entry.weight;
       if (whole) offer(scratch, end, u, pieces[i] + 1, w, i, hit);
@@ -154,11 +158,28 @@ function offer(scratch: SegmentScratch, end: number, u: number, p: number, w: nu
   }
 }
 
-/** The index of the strongest hit whose entry does not exclude this place (most entries exclude nothing), or NO_HIT. */
-function firstAllowed(hits: Hit[], from: number, to: number, key: string, start: number, end: number, dict: CompiledDictionary): number {
-  if (dict.excludes.size === 0) return from;
-  // Most entries exclude nothing: a typed-array load says so without touching the entry.
-  for (let h = from; h < to; h++) if (dict.trie.hitExcludes[h] === 0 || !excluded(hits[h].entry, key, start, end, dict)) return h;
+/**
+ * The index of the strongest hit whose entry applies here — it does not exclude this place, and the
+ * file holds the fields its context asks for — or NO_HIT.
+ */
+function firstAllowed(
+  hits: Hit[],
+  from: number,
+  to: number,
+  key: string,
+  start: number,
+  end: number,
+  dict: CompiledDictionary,
+  contexts: ReadonlySet<string> | undefined,
+): number {
+  if (dict.excludes.size === 0 && dict.contextKinds.size === 0) return from;
+  // Most entries exclude nothing and need no context: a typed-array load says so without touching the entry.
+  for (let h = from; h < to; h++) {
+    if (dict.trie.hitChecks[h] === 0) return h;
+    const entry = hits[h].entry;
+    if (entry.context && !entry.context.some((kind) => contexts?.has(kind))) continue;
+    if (!excluded(entry, key, start, end, dict)) return h;
+  }
   return NO_HIT;
 }
 

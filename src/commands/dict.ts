@@ -40,15 +40,17 @@ export async function dictCheckCommand(files: string[], io: CliIO): Promise<numb
  * Runs entries' examples. For an entry that names what a field is (a fixed head with a category),
  * `match` means the header classifies as the entry's category with the entry among its matched
  * words, and `nomatch` that it does not. For structural entries (roles, neutral heads, neutral
- * words), which decide through other words, `match` means the entry takes part at all.
+ * words), which decide through other words, `match` means the entry takes part at all. An entry
+ * with a context is tried as in a file that holds the fields its context names.
  */
 export async function checkExamples(entries: DictionaryEntry[], select: (e: DictionaryEntry) => boolean = () => true): Promise<ExampleFailure[]> {
   const classifier = new HeaderClassifier(compile(entries), new MorphTokenizer());
   const failures: ExampleFailure[] = [];
   for (const entry of entries.filter(select)) {
     const structural = entry.role !== undefined || entry.head === 'inherit' || entry.category === 'unknown';
+    const context = entry.context ? { key: entry.context.join(','), kinds: new Set(entry.context) } : undefined;
     const holds = async (header: string) => {
-      const r = await classifier.classify(header);
+      const r = await classifier.classify(header, context);
       const through = mentions(r, entry.id);
       return { ok: structural ? through : through && r.category === entry.category, got: `${r.category}/${r.subcategory ?? '-'}${through ? '' : ' without this entry'}` };
     };

@@ -1,4 +1,5 @@
 // `kojin explain <header>`: every step from the raw header to the category, for a reader.
+import { MIN_CONTEXT_FIELDS } from '../classify/context.js';
 import type { Explanation } from '../classify/classifier.js';
 import type { CliIO } from '../io.js';
 import { UsageError } from '../io.js';
@@ -36,5 +37,10 @@ export function renderExplanation(e: Explanation): string {
   for (const r of e.result.reasons) lines.push(`   [${r.rule}] ${r.text}${r.weight !== undefined ? ` (weight ${r.weight})` : ''}`);
   for (const p of e.result.parts ?? []) lines.push(`   part "${p.header}" → ${p.category}/${p.subcategory ?? '-'} (${p.confidence.toFixed(2)})`);
   lines.push(`Result: ${e.result.category}/${e.result.subcategory ?? '-'}, confidence ${e.result.confidence.toFixed(2)}`);
+  if (e.inContext) {
+    const r = e.inContext.result;
+    lines.push(`In a file that also has at least ${MIN_CONTEXT_FIELDS} ${e.inContext.kinds.join(' or ')} fields: ${r.category}/${r.subcategory ?? '-'}, confidence ${r.confidence.toFixed(2)}`);
+    for (const reason of r.reasons) if (reason.entry && e.result.reasons.every((p) => p.entry !== reason.entry)) lines.push(`   [${reason.rule}] ${reason.text}`);
+  }
   return lines.join('\n') + '\n';
 }

@@ -30,8 +30,8 @@ export interface Trie {
   /** Node n's hits: hits[hitFirst[n] .. hitFirst[n + 1] - 1], the stronger weight first. */
   hitFirst: Int32Array;
   hits: Hit[];
-  /** 1 where the hit's entry has an exclude list: segmentation need not load the entry otherwise. */
-  hitExcludes: Uint8Array;
+  /** 1 where the hit's entry has an exclude list or a context: segmentation need not load the entry otherwise. */
+  hitChecks: Uint8Array;
 }
 
 /** A trie as the cache stores it: hits by entry index. */
@@ -50,6 +50,8 @@ export interface CompiledDictionary {
   byId: Map<string, DictionaryEntry>;
   /** Normalised exclude keys per entry id. */
   excludes: Map<string, string[]>;
+  /** Every kind (sensitive, sensitive/medical) that some entry's context names: what a file's fields are counted by. */
+  contextKinds: Set<string>;
 }
 
 /** Readings shorter than this would collide with ordinary words (名 = ナ), so they are not indexed. */
@@ -85,12 +87,14 @@ export function indexKeys(entries: DictionaryEntry[]): IndexedKey[] {
 export function compile(entries: DictionaryEntry[], keys: IndexedKey[] | TrieData = indexKeys(entries)): CompiledDictionary {
   const byId = new Map<string, DictionaryEntry>();
   const excludes = new Map<string, string[]>();
+  const contextKinds = new Set<string>();
   for (const entry of entries) {
     byId.set(entry.id, entry);
     if (entry.exclude?.length) excludes.set(entry.id, entry.exclude.map(surfaceKey).filter(Boolean));
+    for (const kind of entry.context ?? []) contextKinds.add(kind);
   }
   const trie = expandTrie(Array.isArray(keys) ? buildTrie(entries, keys) : keys, entries);
-  return { trie, entries, byId, excludes };
+  return { trie, entries, byId, excludes, contextKinds };
 }
 
 /** The child of `node` by code unit `c`, or -1. */
@@ -154,12 +158,13 @@ function expandTrie(data: TrieData, entries: DictionaryEntry[]): Trie {
   const rootChild = new Int32Array(0x10000);
   for (let e = data.first[0]; e < data.first[1]; e++) rootChild[data.labels[e]] = e + 1;
   const hits: Hit[] = new Array(data.hitEntry.length);
-  const hitExcludes = new Uint8Array(hits.length);
+  const hitChecks = new Uint8Array(hits.length);
   for (let h = 0; h < hits.length; h++) {
-    hits[h] = { entry: entries[data.hitEntry[h]], surface: data.hitSurface[h], tail: data.hitTail[h] === 1 };
-    if (hits[h].entry.exclude?.length) hitExcludes[h] = 1;
+    const entry = entries[data.hitEntry[h]];
+    hits[h] = { entry, surface: data.hitSurface[h], tail: data.hitTail[h] === 1 };
+    if (entry.exclude?.length || entry.context?.length) hitChecks[h] = 1;
   }
-  return { first: data.first, labels: data.labels, rootChild, hitFirst: data.hitFirst, hits, hitExcludes };
+  return { first: data.first, labels: data.labels, rootChild, hitFirst: data.hitFirst, hits, hitChecks };
 }
 
 /**

@@ -65,7 +65,7 @@ export function parseYamlDictionary(text: string, name: string): LoadResult {
 
 /**
  * A CSV dictionary for spreadsheet users. Columns: term, reading, category, subcategory, weight,
- * aliases, exclude (lists separated by |), and optionally id, head, role.
+ * aliases, exclude (lists separated by |), and optionally id, head, role, context (a list too).
  */
 export function parseCsvDictionary(text: string, name: string): LoadResult {
   let rows: Record<string, string>[];
@@ -93,6 +93,8 @@ export function parseCsvDictionary(text: string, name: string): LoadResult {
     if (aliases) raw.aliases = { ja: aliases };
     const exclude = list(row.exclude);
     if (exclude) raw.exclude = exclude;
+    const context = list(row.context);
+    if (context) raw.context = context;
     const found = validateEntry(raw, origin);
     if (found.length > 0) problems.push(...found);
     else entries.push(toEntry(raw, origin));

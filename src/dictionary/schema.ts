@@ -48,6 +48,13 @@ export interface DictionaryEntry {
   inheritsFrom?: string[];
   /** A personal head that an organisation owner makes non-personal (会社電話番号, 店舗住所). */
   orgOwned?: boolean;
+  /**
+   * Categories (sensitive) or category/subcategory pairs (sensitive/medical) of which the file must
+   * hold other fields for this entry to apply: a word that means one thing only in such a file
+   * (visit, in a file of diagnoses, is a hospital visit; in a shop's file it is a store visit).
+   * See src/classify/context.ts.
+   */
+  context?: string[];
   /** Headers containing one of these are not matched by this entry at that place. */
   exclude?: string[];
   /** Self-tests: headers that must / must not classify as this entry's category through this entry. */
@@ -97,6 +104,8 @@ export function validateEntry(raw: unknown, origin: string): EntryProblem[] {
   }
   if (e.exclude !== undefined && !isStringList(e.exclude)) add('exclude must be a list of strings');
   if (e.inheritsFrom !== undefined && !isStringList(e.inheritsFrom)) add('inheritsFrom must be a list of categories or category/subcategory pairs');
+  if (e.context !== undefined && (!isStringList(e.context) || e.context.length === 0 || !e.context.every(isKind)))
+    add('context must be a non-empty list of categories or category/subcategory pairs (sensitive/medical)');
   if (e.examples !== undefined) {
     const ex = e.examples as Record<string, unknown>;
     if (typeof ex !== 'object' || ex === null) add('examples must be a mapping with match and nomatch lists');
@@ -105,9 +114,15 @@ export function validateEntry(raw: unknown, origin: string): EntryProblem[] {
       if (ex.nomatch !== undefined && !isStringList(ex.nomatch)) add('examples.nomatch must be a list of strings');
     }
   }
-  const known = new Set(['id', 'term', 'reading', 'aliases', 'category', 'subcategory', 'weight', 'head', 'role', 'idSubcategory', 'ownedSubcategory', 'inheritsFrom', 'orgOwned', 'exclude', 'examples']);
+  const known = new Set(['id', 'term', 'reading', 'aliases', 'category', 'subcategory', 'weight', 'head', 'role', 'idSubcategory', 'ownedSubcategory', 'inheritsFrom', 'orgOwned', 'context', 'exclude', 'examples']);
   for (const key of Object.keys(e)) if (!known.has(key)) add(`unknown field "${key}"`);
   return problems;
+}
+
+/** A category, or a category/subcategory pair: what a context or an inheritance names. */
+function isKind(value: string): boolean {
+  const [category, subcategory, rest] = value.split('/');
+  return CATEGORIES.includes(category as Category) && rest === undefined && (subcategory === undefined || /^[a-z_]+$/.test(subcategory));
 }
 
 function isStringList(value: unknown): value is string[] {

@@ -319,6 +319,7 @@ export const REASON_TEMPLATES_JA: Readonly<Record<string, string>> = {
   unknown: '分類の手がかりなし（{text}）',
   predicate: '「{0}」で始まる項目は有無を表すフラグで、データそのものではない',
   headerless: 'ヘッダー行がないため、値だけで判断する',
+  context: 'ファイルの他の項目（{tokens}）から、その種のファイルでの意味で読む',
 };
 
 function fill(template: string, reason: Reason): string | undefined {

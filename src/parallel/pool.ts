@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { HeaderClassifier } from '../classify/classifier.js';
-import { describeError, finishFile, headerEvidence, scanPath, type EvidenceOptions, type FileEvidence, type HeaderResult } from '../scan.js';
+import { describeError, finishFile, headerEvidence, scanPath, withFileContext, type EvidenceOptions, type FileEvidence, type HeaderResult } from '../scan.js';
 import type { FileReport } from '../types.js';
 import { refill } from './batches.js';
 import { decodeResults } from './transfer.js';
@@ -247,6 +247,7 @@ class Job {
     try {
       // Memoised per distinct header: cheap after the first file with these headers.
       headers = await Promise.all(evidence.tables.map((table) => Promise.all(table.fields.map((field) => headerEvidence(field, table.headerless, this.classifier)))));
+      headers = await withFileContext(evidence, headers, this.classifier);
     } catch (e) {
       return this.add({ path: display, tables: [], category: 'unknown', warnings: [], error: describeError(e) });
     }

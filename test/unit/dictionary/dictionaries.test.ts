@@ -23,9 +23,11 @@ describe('built-in dictionaries', () => {
   });
 
   it('never index one surface under two entries (an ambiguity the segmenter would settle silently)', () => {
+    // An entry with a context is meant to share its words with a plain one: it is another reading
+    // of them in one kind of file (src/classify/context.ts), chosen openly, so it is left out here.
     const owner = new Map<string, string>();
     const clashes: string[] = [];
-    for (const e of entries) {
+    for (const e of entries.filter((entry) => !entry.context)) {
       for (const surface of indexedSurfaces(e)) {
         const key = surfaceKey(surface);
         const prev = owner.get(key);
