@@ -4,9 +4,10 @@
 // - headers-dev.tsv: the 325 headers of ../shared/corpus.
 // - headers.tsv: the headers gathered from public material (audited against the taxonomy; see
 //   its README), more than 3,000.
-// The foundation issue's floors must hold on each and on both together. The dictionaries issue asks
-// for more (sensitive and personal recall ≥ 0.95 …): those figures are printed, and held at
-// today's level so they cannot slip back; the README's Accuracy section says which are met.
+// The foundation issue's floors must hold on each and on both together. The dictionaries issue's
+// targets (sensitive and personal recall ≥ 0.95 …) must hold on the gathered corpus and on both
+// together (the gathered one grew from the 325, so both is the issue's corpus at its widest); the
+// 325 alone are printed. Rows of one source are read as one file (src/evaluate.ts classifyInFiles).
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HeaderClassifier } from '../../src/classify/classifier.js';
@@ -63,16 +64,20 @@ describe('accuracy on labelled real-world headers', () => {
     expectFoundationFloors(await measure('both corpora', [...corpus(DEV), ...corpus(GATHERED)]));
   });
 
-  it('holds the dictionaries issue’s targets that are met on the gathered corpus, and today’s recall', async () => {
-    const m = await measure(GATHERED, corpus(GATHERED));
-    expect(m.recall.my_number).toBe(1);
-    expect(m.precision.my_number).toBeGreaterThanOrEqual(0.99);
-    expect(m.precision.sensitive).toBeGreaterThanOrEqual(0.9);
-    expect(m.precision.personal).toBeGreaterThanOrEqual(0.93);
-    expect(m.noneFlagged).toBeLessThanOrEqual(0.03);
-    expect(m.unknownRate).toBeLessThan(0.05);
-    // Not yet at the issue's 0.95: held at today's level.
-    expect(m.recall.sensitive).toBeGreaterThanOrEqual(0.94);
-    expect(m.recall.personal).toBeGreaterThanOrEqual(0.93);
+  it('holds the dictionaries issue’s targets on the gathered corpus and on both corpora together', async () => {
+    for (const [name, items] of [
+      [GATHERED, corpus(GATHERED)],
+      ['both corpora', [...corpus(DEV), ...corpus(GATHERED)]],
+    ] as const) {
+      const m = await measure(name, items);
+      expect(m.recall.my_number, name).toBe(1);
+      expect(m.precision.my_number, name).toBeGreaterThanOrEqual(0.99);
+      expect(m.recall.sensitive, name).toBeGreaterThanOrEqual(0.95);
+      expect(m.precision.sensitive, name).toBeGreaterThanOrEqual(0.9);
+      expect(m.recall.personal, name).toBeGreaterThanOrEqual(0.95);
+      expect(m.precision.personal, name).toBeGreaterThanOrEqual(0.93);
+      expect(m.noneFlagged, name).toBeLessThanOrEqual(0.03);
+      expect(m.unknownRate, name).toBeLessThan(0.05);
+    }
   });
 });
