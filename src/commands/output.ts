@@ -19,6 +19,7 @@ export interface OutputOptions {
 }
 
 export async function writeReport(report: ScanReport, options: OutputOptions, io: CliIO): Promise<void> {
+  if (options.format === 'json') return writePieces((await import('../formatters/json.js')).jsonPieces(report), options, io);
   const shiftJis = options.format === 'csv' && options.encoding?.toLowerCase().replace('-', '_') === 'shift_jis';
   const rendered = await formatReport(report, options.format, {
     lang: options.lang,
@@ -31,4 +32,19 @@ export async function writeReport(report: ScanReport, options: OutputOptions, io
     await fs.writeFile(resolve(io.cwd, options.output), rendered);
     io.stderr(`kojin: report written to ${options.output}\n`);
   } else io.stdout(rendered);
+}
+
+/** A JSON report one file at a time, so its size is not bounded by memory or by V8's string length. */
+async function writePieces(pieces: Iterable<string>, options: OutputOptions, io: CliIO): Promise<void> {
+  if (!options.output) {
+    for (const piece of pieces) io.stdout(piece);
+    return;
+  }
+  const file = await fs.open(resolve(io.cwd, options.output), 'w');
+  try {
+    for (const piece of pieces) await file.write(piece);
+  } finally {
+    await file.close();
+  }
+  io.stderr(`kojin: report written to ${options.output}\n`);
 }

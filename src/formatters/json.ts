@@ -97,20 +97,47 @@ export type FlatField = FieldReport & { table?: string };
 
 /** The JSON shape: the report as is, plus files[].fields. */
 export function jsonReport(report: ScanReport): unknown {
-  return stableOrder({
-    ...report,
-    files: report.files.map((file) => ({
-      ...file,
-      fields: file.tables.flatMap((table) =>
-        table.fields.map((field): FlatField => (table.name !== undefined ? { ...field, table: table.name } : { ...field })),
-      ),
-    })),
-  });
+  return stableOrder({ ...report, files: report.files.map(withFlatFields) });
+}
+
+function withFlatFields(file: ScanReport['files'][number]): unknown {
+  return {
+    ...file,
+    fields: file.tables.flatMap((table) => table.fields.map((field): FlatField => (table.name !== undefined ? { ...field, table: table.name } : { ...field }))),
+  };
 }
 
 export function json(report: ScanReport, _options: FormatOptions): string {
-  return JSON.stringify(jsonReport(report), null, 2) + '\n';
+  return [...jsonPieces(report)].join('');
 }
+
+/**
+ * The same bytes as JSON.stringify(jsonReport(report), null, 2) + "\n", one file at a time: a scan
+ * of tens of thousands of files makes a report of hundreds of megabytes, which as one string costs
+ * several times its size in memory and past ~512 MB cannot be a V8 string at all. Written piece by
+ * piece (commands/output.ts), only one file's JSON exists at once. JSON never holds a raw newline
+ * inside a string, so nesting a piece is indenting its lines.
+ */
+export function* jsonPieces(report: ScanReport): Generator<string> {
+  const top = stableOrder({ ...report, files: [] }) as Record<string, unknown>;
+  const keys = Object.keys(top);
+  yield '{\n';
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
+    if (key === 'files' && report.files.length > 0) {
+      yield '  "files": [\n';
+      for (let i = 0; i < report.files.length; i++) {
+        const file = JSON.stringify(stableOrder(withFlatFields(report.files[i])), null, 2);
+        yield `    ${indent(file, '    ')}${i < report.files.length - 1 ? ',' : ''}\n`;
+      }
+      yield '  ]';
+    } else yield `  ${JSON.stringify(key)}: ${indent(JSON.stringify(top[key], null, 2), '  ')}`;
+    yield k < keys.length - 1 ? ',\n' : '\n';
+  }
+  yield '}\n';
+}
+
+const indent = (text: string, by: string) => text.replace(/\n/g, `\n${by}`);
 
 export function classifyJson(results: ClassifyResult[], _options: FormatOptions): string {
   const shape = (r: ClassifyResult): Record<string, unknown> => ({

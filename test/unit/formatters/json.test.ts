@@ -1,10 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { writeReport } from '../../../src/commands/output.js';
+import { jsonPieces, jsonReport } from '../../../src/formatters/json.js';
 import { FORMATTERS } from '../../../src/formatters/registry.js';
+import { bufferIO } from '../../../src/io.js';
 import type { ScanReport } from '../../../src/types.js';
 import { REPORT } from './fixture.js';
 
@@ -76,5 +80,34 @@ describe('json formatter', () => {
     const back = structuredClone(parsed) as unknown as { files: Array<Record<string, unknown>> };
     for (const f of back.files) delete f.fields;
     expect(back).toEqual(JSON.parse(JSON.stringify(REPORT)));
+  });
+});
+
+describe('json report written one file at a time', () => {
+  // The pieces must be exactly what one JSON.stringify of the whole report gives, for any report.
+  const whole = (report: ScanReport) => JSON.stringify(jsonReport(report), null, 2) + '\n';
+
+  it('joins to the bytes of a single stringify, with files, without files and with one', () => {
+    const reports: ScanReport[] = [REPORT, { ...REPORT, files: [] }, { ...REPORT, files: REPORT.files.slice(0, 1) }];
+    for (const report of reports) {
+      const pieces = [...jsonPieces(report)];
+      expect(pieces.join('')).toBe(whole(report));
+      // One piece per file, at least, so no piece holds two files' JSON.
+      expect(pieces.length).toBeGreaterThan(report.files.length);
+    }
+  });
+
+  it('writes the same bytes to --output as to stdout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kojin-json-'));
+    try {
+      const io = bufferIO({ cwd: dir });
+      await writeReport(REPORT, { format: 'json', lang: 'en', output: 'r.json' }, io);
+      const stdout = bufferIO({ cwd: dir });
+      await writeReport(REPORT, { format: 'json', lang: 'en' }, stdout);
+      expect(readFileSync(join(dir, 'r.json'), 'utf8')).toBe(whole(REPORT));
+      expect(stdout.out()).toBe(whole(REPORT));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
