@@ -109,6 +109,17 @@ describe('a contextual entry', () => {
     expect(shop.find((f) => f.name === 'zorblat_date')!.category).not.toBe('sensitive');
   });
 
+  it('is shown by explain: what the header is in a file of its kind', async () => {
+    const { renderExplanation } = await import('../../../src/commands/explain.js');
+    const e = await classifier.explain('zorblat_date');
+    expect(e.result.category).not.toBe('sensitive');
+    expect(e.inContext?.kinds).toEqual(['sensitive/medical']);
+    expect(e.inContext?.result.category).toBe('sensitive');
+    expect(renderExplanation(e)).toContain('In a file that also has at least 2 sensitive/medical fields: sensitive/medical');
+    // A header no contextual entry touches has no such line.
+    expect((await classifier.explain('氏名')).inContext).toBeUndefined();
+  });
+
   it('is read with the other rows of its source when a corpus is measured', async () => {
     const rows = [
       { header: 'diagnosis', category: 'sensitive' as const, subcategory: 'medical', source: 'a.sql' },
