@@ -89,16 +89,22 @@ async function probeFooter(file: AsyncBuffer): Promise<void> {
   const worker = new Worker(url);
   try {
     const answer = await new Promise<{ ok: boolean } | 'timeout'>((resolve, reject) => {
-      const timer = setTimeout(() => resolve('timeout'), FOOTER_PARSE_LIMIT_MS);
-      worker.once('message', (m: { ok: boolean }) => {
+      let timer: NodeJS.Timeout | undefined;
+      worker.on('message', (m: { ready?: boolean; ok?: boolean }) => {
+        if (m.ready) {
+          // The clock starts when the footer is handed over: a worker start slowed by a loaded
+          // machine must not make a good file look corrupt.
+          timer = setTimeout(() => resolve('timeout'), FOOTER_PARSE_LIMIT_MS);
+          worker.postMessage(footer, [footer]);
+          return;
+        }
         clearTimeout(timer);
-        resolve(m);
+        resolve({ ok: m.ok === true });
       });
       worker.once('error', (error) => {
         clearTimeout(timer);
         reject(error);
       });
-      worker.postMessage(footer, [footer]);
     });
     if (answer === 'timeout') throw corrupt(`the footer did not parse within ${FOOTER_PARSE_LIMIT_MS / 1000} s`);
     if (!answer.ok) throw corrupt('unreadable footer or metadata');
