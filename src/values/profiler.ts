@@ -96,8 +96,6 @@ export class ColumnProfiler {
   private nonEmpty = 0;
   private readonly counts: number[] = new Array<number>(NBITS).fill(0);
   private sampler: DistinctSampler;
-  /** Bumped by split(): memo entries of an older epoch are first occurrences for this state. */
-  private epoch = 0;
   /** What addCell saw last: hash32 of the prepared value, and its date ordinal (-1: not a date). */
   private cellHash = 0;
   private cellDate = -1;
@@ -189,23 +187,23 @@ export class ColumnProfiler {
     let h = 0x811c9dc5 | 0; // FNV-1a over the code units, then the length
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     h ^= n;
-    const slot = memo.lookup(text, start, end, h);
-    const hit = slot !== MISSING;
+    const at = memo.lookup(text, start, end, h);
+    const hit = at !== MISSING;
     if (hit) {
-      const mask = memo.masks[slot];
+      const mask = memo.mask(at);
       if (mask !== -1) {
         this.nonEmpty++;
         this.countBits(mask);
-        if (memo.epochs[slot] !== this.epoch) {
+        if (memo.stale(at)) {
           // First seen before a split(): a first occurrence for this state.
-          memo.epochs[slot] = this.epoch;
-          this.sampler.add(memo.valueHashes[slot] >>> 0, mask);
-          if (memo.dates[slot] !== -1) this.noteDate(memo.dates[slot]);
+          memo.refresh(at);
+          this.sampler.add(memo.valueHash(at) >>> 0, mask);
+          if (memo.date(at) !== -1) this.noteDate(memo.date(at));
         }
       }
     } else {
       const mask = this.addNew(text, start, end);
-      memo.insert(text, start, end, h, mask, this.cellHash, this.cellDate, this.epoch);
+      memo.insert(text, start, end, h, mask, this.cellHash, this.cellDate);
     }
     if (memo.full && !memo.worthKeeping(hit)) this.memo = undefined;
   }
@@ -277,7 +275,7 @@ export class ColumnProfiler {
     this.minDate = Number.POSITIVE_INFINITY;
     this.maxDate = Number.NEGATIVE_INFINITY;
     this.sampler = this.sampler.successor();
-    this.epoch++;
+    this.memo?.newEpoch();
     return state;
   }
 
