@@ -9,7 +9,7 @@ import type { Category, ValueEvidence, ValueFinding } from '../types.js';
 import { CATEGORY_RANK } from '../types.js';
 import { isAddress } from './address.js';
 import { isBankAccountShape } from './bank-account.js';
-import { dateOrdinal, mayStartDate, ORDINAL_YEAR, ordinalYearsBefore, parseDate } from './birth-date.js';
+import { dateOrdinal, mayBeDate, ORDINAL_YEAR, ordinalYearsBefore, parseDate } from './birth-date.js';
 import { classifyCorporateNumber } from './corporate-number.js';
 import { classifyCreditCard } from './credit-card.js';
 import { DistinctSampler, DEFAULT_DISTINCT_CAP, finishHash, hash32, type SamplerState } from './distinct.js';
@@ -240,7 +240,7 @@ export class ColumnProfiler {
       else if (gender !== null) m |= 1 << B.GENDER;
     }
     const c0 = v.charCodeAt(0);
-    const date = mayStartDate(c0) ? parseDate(v) : null;
+    const date = mayBeDate(v) ? parseDate(v) : null;
     if (date !== null) {
       m |= 1 << B.DATE;
       const o = dateOrdinal(date);
