@@ -18,7 +18,7 @@ import { classifyGender } from './gender.js';
 import { ipVersion } from './ip.js';
 import { classifyMyNumber } from './my-number.js';
 import { isTrimSpace, prepareValue } from './normalize.js';
-import { ASCII, AT, DIGIT, GROUPED_DIGITS, KIND, NFKC, only, PHONE_MARK, POSTAL_MARK, shapeOf, UPPER } from './shape.js';
+import { ASCII, AT, DIGIT, DOT_COLON, GROUPED_DIGITS, KIND, NFKC, only, PHONE_MARK, POSTAL_MARK, shapeOf, UPPER } from './shape.js';
 import { MISSING, SpanMemo } from './span-memo.js';
 import { isPassportNumber } from './passport.js';
 import { classifyPersonName } from './person-name.js';
@@ -233,7 +233,7 @@ export class ColumnProfiler {
       if (isBankAccountShape(v)) m |= 1 << B.SEVEN_DIGITS;
     }
     if (n === 9 && only(shape, UPPER | DIGIT) && isPassportNumber(v)) m |= 1 << B.PASSPORT;
-    if (only(shape, ASCII) && ipVersion(v) !== 0) m |= 1 << B.IP;
+    if ((shape & DOT_COLON) !== 0 && only(shape, ASCII) && ipVersion(v) !== 0) m |= 1 << B.IP;
     if (n <= 6) {
       const gender = classifyGender(v);
       if (gender === 'code') m |= 1 << B.GENDER_CODE;
