@@ -205,7 +205,7 @@ export class ColumnProfiler {
       const mask = this.addNew(text, start, end);
       memo.insert(text, start, end, h, mask, this.cellHash, this.cellDate);
     }
-    if (memo.full && !memo.worthKeeping(hit)) this.memo = undefined;
+    if (!memo.worthKeeping(hit)) this.memo = undefined;
   }
 
   /**

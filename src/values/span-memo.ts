@@ -18,7 +18,12 @@
 /** lookup() found nothing. */
 export const MISSING = -1;
 
-/** Once full: lookups per window, and the hits a window needs for the memo to stay. */
+/**
+ * Lookups per window, and the hits a window needs for the memo to stay. Counted from the first
+ * lookup, not only once full: a column of unique values then drops its memo after 8,192 cells, before
+ * its table doubles to 32,768 records (1 MB), which it used to fill and then drop (+8 MB of peak RSS
+ * over the 20-column bench file once records grew to 32 bytes; bench/README.md, "Cheaper cells").
+ */
 const WINDOW = 8192;
 const MIN_HITS = WINDOW / 8;
 
@@ -150,8 +155,8 @@ export class SpanMemo {
   }
 
   /**
-   * Counts a lookup of a full memo; false when the memo should be dropped: fewer than one lookup in
-   * WINDOW / MIN_HITS served over the last window (a column whose values rarely repeat).
+   * Counts a lookup; false when the memo should be dropped: fewer than one lookup in WINDOW / MIN_HITS
+   * served over the last window (a column whose values rarely repeat).
    */
   worthKeeping(hit: boolean): boolean {
     this.lookups++;

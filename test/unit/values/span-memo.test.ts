@@ -97,4 +97,15 @@ describe('SpanMemo', () => {
       { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
     );
   });
+
+  it('is dropped after a window of 8,192 lookups with too few hits, full or not', () => {
+    const memo = new SpanMemo(16_384);
+    const verdicts: boolean[] = [];
+    for (let i = 0; i < 8192; i++) verdicts.push(memo.worthKeeping(false));
+    expect(memo.full).toBe(false);
+    expect(verdicts.slice(0, 8191).every((v) => v)).toBe(true);
+    expect(verdicts[8191]).toBe(false);
+    // One hit in eight keeps it, window after window.
+    for (let w = 0; w < 3; w++) for (let i = 0; i < 8192; i++) expect(memo.worthKeeping(i % 8 === 0)).toBe(true);
+  });
 });
