@@ -9,7 +9,7 @@ import type { Category, ValueEvidence, ValueFinding } from '../types.js';
 import { CATEGORY_RANK } from '../types.js';
 import { isAddress } from './address.js';
 import { isBankAccountShape } from './bank-account.js';
-import { dateOrdinal, mayStartDate, ORDINAL_YEAR, ordinalYearsBefore, parseDate } from './birth-date.js';
+import { dateOrdinal, mayBeDate, ORDINAL_YEAR, ordinalYearsBefore, parseDate } from './birth-date.js';
 import { classifyCorporateNumber } from './corporate-number.js';
 import { classifyCreditCard } from './credit-card.js';
 import { DistinctSampler, DEFAULT_DISTINCT_CAP, finishHash, hash32, type SamplerState } from './distinct.js';
@@ -18,7 +18,7 @@ import { classifyGender } from './gender.js';
 import { ipVersion } from './ip.js';
 import { classifyMyNumber } from './my-number.js';
 import { isTrimSpace, prepareValue } from './normalize.js';
-import { ASCII, AT, DIGIT, GROUPED_DIGITS, KIND, NFKC, only, PHONE_MARK, POSTAL_MARK, shapeOf, UPPER } from './shape.js';
+import { ASCII, AT, DIGIT, DOT_COLON, GROUPED_DIGITS, KIND, NFKC, only, PHONE_MARK, POSTAL_MARK, shapeOf, UPPER } from './shape.js';
 import { MISSING, SpanMemo } from './span-memo.js';
 import { isPassportNumber } from './passport.js';
 import { classifyPersonName } from './person-name.js';
@@ -96,8 +96,6 @@ export class ColumnProfiler {
   private nonEmpty = 0;
   private readonly counts: number[] = new Array<number>(NBITS).fill(0);
   private sampler: DistinctSampler;
-  /** Bumped by split(): memo entries of an older epoch are first occurrences for this state. */
-  private epoch = 0;
   /** What addCell saw last: hash32 of the prepared value, and its date ordinal (-1: not a date). */
   private cellHash = 0;
   private cellDate = -1;
@@ -189,25 +187,25 @@ export class ColumnProfiler {
     let h = 0x811c9dc5 | 0; // FNV-1a over the code units, then the length
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     h ^= n;
-    const slot = memo.lookup(text, start, end, h);
-    const hit = slot !== MISSING;
+    const at = memo.lookup(text, start, end, h);
+    const hit = at !== MISSING;
     if (hit) {
-      const mask = memo.masks[slot];
+      const mask = memo.mask(at);
       if (mask !== -1) {
         this.nonEmpty++;
         this.countBits(mask);
-        if (memo.epochs[slot] !== this.epoch) {
+        if (memo.stale(at)) {
           // First seen before a split(): a first occurrence for this state.
-          memo.epochs[slot] = this.epoch;
-          this.sampler.add(memo.valueHashes[slot] >>> 0, mask);
-          if (memo.dates[slot] !== -1) this.noteDate(memo.dates[slot]);
+          memo.refresh(at);
+          this.sampler.add(memo.valueHash(at) >>> 0, mask);
+          if (memo.date(at) !== -1) this.noteDate(memo.date(at));
         }
       }
     } else {
       const mask = this.addNew(text, start, end);
-      memo.insert(text, start, end, h, mask, this.cellHash, this.cellDate, this.epoch);
+      memo.insert(text, start, end, h, mask, this.cellHash, this.cellDate);
     }
-    if (memo.full && !memo.worthKeeping(hit)) this.memo = undefined;
+    if (!memo.worthKeeping(hit)) this.memo = undefined;
   }
 
   /**
@@ -235,14 +233,14 @@ export class ColumnProfiler {
       if (isBankAccountShape(v)) m |= 1 << B.SEVEN_DIGITS;
     }
     if (n === 9 && only(shape, UPPER | DIGIT) && isPassportNumber(v)) m |= 1 << B.PASSPORT;
-    if (only(shape, ASCII) && ipVersion(v) !== 0) m |= 1 << B.IP;
+    if ((shape & DOT_COLON) !== 0 && only(shape, ASCII) && ipVersion(v) !== 0) m |= 1 << B.IP;
     if (n <= 6) {
       const gender = classifyGender(v);
       if (gender === 'code') m |= 1 << B.GENDER_CODE;
       else if (gender !== null) m |= 1 << B.GENDER;
     }
     const c0 = v.charCodeAt(0);
-    const date = mayStartDate(c0) ? parseDate(v) : null;
+    const date = mayBeDate(v) ? parseDate(v) : null;
     if (date !== null) {
       m |= 1 << B.DATE;
       const o = dateOrdinal(date);
@@ -277,7 +275,7 @@ export class ColumnProfiler {
     this.minDate = Number.POSITIVE_INFINITY;
     this.maxDate = Number.NEGATIVE_INFINITY;
     this.sampler = this.sampler.successor();
-    this.epoch++;
+    this.memo?.newEpoch();
     return state;
   }
 

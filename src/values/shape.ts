@@ -17,7 +17,7 @@ export const PHONE_MARK = 1 << 3;
 export const AT = 1 << 4;
 /** A-Z */
 export const UPPER = 1 << 5;
-/** Any other ASCII character. */
+/** Any other ASCII character (but . and :). */
 export const OTHER_ASCII = 1 << 6;
 /** 〒 */
 export const POSTAL_MARK = 1 << 7;
@@ -25,8 +25,10 @@ export const POSTAL_MARK = 1 << 7;
 export const WIDE = 1 << 8;
 /** A character prepareValue folds with NFKC (normalize.ts needsNfkc); also counted as WIDE. */
 export const NFKC = 1 << 9;
+/** . and : — an IP address has one or the other (ip.ts), so the many ASCII codes without skip it. */
+export const DOT_COLON = 1 << 10;
 
-export const ASCII = DIGIT | SEP_ASCII | PHONE_MARK | AT | UPPER | OTHER_ASCII;
+export const ASCII = DIGIT | SEP_ASCII | PHONE_MARK | AT | UPPER | OTHER_ASCII | DOT_COLON;
 /** Digits and group separators (normalize.ts isGroupSeparator): grouped numbers. */
 export const GROUPED_DIGITS = DIGIT | SEP_ASCII | SEP_WIDE;
 
@@ -37,6 +39,7 @@ function kindOf(c: number): number {
     if (c === 40 || c === 41 || c === 43) return PHONE_MARK;
     if (c === 64) return AT;
     if (c >= 65 && c <= 90) return UPPER;
+    if (c === 46 || c === 58) return DOT_COLON;
     return OTHER_ASCII;
   }
   if (isDashCode(c)) return SEP_WIDE;

@@ -66,3 +66,26 @@ describe('classifyMyNumber (shape)', () => {
     }
   });
 });
+
+describe('classifyMyNumber on twelve code units (the one-pass check)', () => {
+  it('is what allDigits and isValidMyNumber say, on random twelve-unit values', () => {
+    const unit = fc.constantFrom('0', '1', '2', '5', '8', '9', '/', ':', ' ', '-', 'a', '０');
+    const r = rng(31);
+    const twelve = fc.oneof(
+      fc.array(unit, { minLength: 12, maxLength: 12 }).map((a) => a.join('')),
+      // Mostly digits, so valid and invalid check digits both occur often.
+      fc.nat(1000).map(() => (r() < 0.5 ? validMyNumber(r) : invalidMyNumber(r))),
+      fc.tuple(fc.nat(11), unit).map(([at, c]) => {
+        const v = validMyNumber(r);
+        return v.slice(0, at) + c + v.slice(at + 1);
+      }),
+    );
+    fc.assert(
+      fc.property(twelve, (v) => {
+        const digits = /^[0-9]{12}$/.test(v);
+        expect(classifyMyNumber(v)).toBe(digits ? (isValidMyNumber(v) ? 'valid' : 'invalid') : null);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cardIssuer, classifyCreditCard, luhnValid } from '../../../src/values/credit-card.js';
-import { isPlausibleBirthDate, parseDate } from '../../../src/values/birth-date.js';
+import { isPlausibleBirthDate, mayBeDate, parseDate } from '../../../src/values/birth-date.js';
+import fc from 'fast-check';
 import { prepareValue } from '../../../src/values/normalize.js';
 
 describe('credit card', () => {
@@ -59,5 +60,35 @@ describe('dates', () => {
     expect(isPlausibleBirthDate({ year: 1950, month: 1, day: 1 }, now)).toBe(true);
     expect(isPlausibleBirthDate({ year: 2025, month: 7, day: 1 }, now)).toBe(false);
     expect(isPlausibleBirthDate({ year: 1900, month: 1, day: 1 }, now)).toBe(false);
+  });
+});
+
+describe('mayBeDate (the profiler gate before parseDate)', () => {
+  it('is true for every value parseDate accepts, on random date-like text', () => {
+    const unit = fc.constantFrom('0', '1', '2', '9', '-', '/', '.', ' ', 'T', ':', 'Z', '年', '月', '日', '元', '昭', '和', 'H', 's', 'x');
+    const dateLike = fc.oneof(
+      fc.array(unit, { minLength: 1, maxLength: 24 }).map((a) => a.join('')),
+      // Real dates, with a time part, or with one character replaced.
+      fc.tuple(fc.integer({ min: 1868, max: 2199 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.constantFrom('-', '/', '', '年'), fc.constantFrom('', ' 12:00:00', 'T00:00:00Z', ' x'), fc.nat(25), unit)
+        .map(([y, m, d, sep, time, at, c]) => {
+          const v = `${y}${sep}${sep === '' ? String(m).padStart(2, '0') : m}${sep === '年' ? '月' : sep}${sep === '' ? String(d).padStart(2, '0') : d}${time}`;
+          return at % 3 === 0 ? v.slice(0, at) + c + v.slice(at + 1) : v;
+        }),
+    );
+    let accepted = 0;
+    fc.assert(
+      fc.property(dateLike, (v) => {
+        if (parseDate(v) === null) return;
+        accepted++;
+        expect(mayBeDate(v)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(accepted).toBeGreaterThan(500);
+  });
+
+  it('turns away phone numbers and codes before parseDate searches for a time part', () => {
+    for (const v of ['03-5850-8397', '090-1234-5678', '12-3456-7890-12', 'E0000001x2024']) expect(mayBeDate(v)).toBe(false);
+    for (const v of ['1975-01-22 00:00:00', '19750122', 'S50.1.1', '令和2年4月1日']) expect(mayBeDate(v)).toBe(true);
   });
 });

@@ -18,7 +18,7 @@ import { classifyPersonName } from '../../../src/values/person-name.js';
 import { isJapanesePhone } from '../../../src/values/phone.js';
 import { classifyPostalCode } from '../../../src/values/postal-code.js';
 import { ColumnProfiler } from '../../../src/values/profiler.js';
-import { ASCII, DIGIT, KIND, NFKC, OTHER_ASCII, SEP_ASCII, SEP_WIDE, shapeOf } from '../../../src/values/shape.js';
+import { ASCII, DIGIT, DOT_COLON, KIND, NFKC, OTHER_ASCII, SEP_ASCII, SEP_WIDE, shapeOf } from '../../../src/values/shape.js';
 
 const NOW = new Date(2025, 5, 1);
 
@@ -86,7 +86,8 @@ describe('shape prefilter', () => {
         ((k & DIGIT) !== 0) === (c >= 48 && c <= 57) &&
         ((k & (SEP_ASCII | SEP_WIDE)) !== 0) === (c === 32 || isDashCode(c)) &&
         ((k & NFKC) !== 0) === needsNfkc(String.fromCharCode(c)) &&
-        ((k & ASCII) !== 0) === c < 128;
+        ((k & ASCII) !== 0) === c < 128 &&
+        ((k & DOT_COLON) !== 0) === (c === 46 || c === 58);
       if (!ok) wrong.push(c.toString(16));
     }
     expect(wrong).toEqual([]);
