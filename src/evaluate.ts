@@ -82,7 +82,10 @@ export async function classifyInFiles(items: LabelledHeader[], classifier: Heade
   const results = [...plain];
   const bySource = new Map<string, number[]>();
   items.forEach((it, i) => {
-    if (it.source) bySource.set(it.source, [...(bySource.get(it.source) ?? []), i]);
+    if (!it.source) return;
+    const rows = bySource.get(it.source);
+    if (rows) rows.push(i);
+    else bySource.set(it.source, [i]);
   });
   for (const rows of bySource.values()) {
     const context = fileContext(

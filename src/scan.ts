@@ -1,7 +1,7 @@
 // The scan pipeline for one input: read → classify headers → profile sampled values → decide.
 // Everything that can go wrong with the input becomes FileReport.error; nothing escapes as a throw.
-import type { FieldContext, HeaderClassifier } from './classify/classifier.js';
-import { changedInContext, contextReason, fileContext } from './classify/context.js';
+import type { HeaderClassifier } from './classify/classifier.js';
+import { changedInContext, contextReason, fileContext, type FieldContext } from './classify/context.js';
 import { readSource } from './read/index.js';
 import { describeFsError, openFile } from './read/source.js';
 import { ReadError, type ByteSource, type FieldSource, type Limits, type TableSource } from './read/types.js';

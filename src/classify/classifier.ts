@@ -6,6 +6,7 @@ import { normalize, normalizeExplained, type Normalized } from '../tokenize/norm
 import type { MorphToken, MorphTokenizer } from '../tokenize/tokenizer.js';
 import { CATEGORY_RANK, type ClassifyResult, type HeaderEvidence, type Reason } from '../types.js';
 import { baseText, parseComposite } from './composite.js';
+import { changedInContext, contextOf, type FieldContext } from './context.js';
 import { headEvidence } from './head.js';
 import { ReasonTable } from './intern.js';
 import { segment, SegmentScratch, type Segment } from './segment.js';
@@ -26,15 +27,6 @@ export interface Explanation {
    * (src/classify/context.ts), when that differs from `result`: a scan reads it so in such a file.
    */
   inContext?: { kinds: string[]; result: ClassifyResult };
-}
-
-/**
- * The kinds of field (sensitive, sensitive/medical) a header's file holds, as far as entries with a
- * context care (src/classify/context.ts). `key` names the set, so results are cached per set.
- */
-export interface FieldContext {
-  key: string;
-  kinds: ReadonlySet<string>;
 }
 
 /** Caches for one context (or none): a header's result does not change within it. */
@@ -175,9 +167,8 @@ export class HeaderClassifier {
   /** The header read as in a file that holds every kind some entry's context names, if that changes it. */
   private async contextualReading(header: string, plain: ClassifyResult): Promise<Pick<Explanation, 'inContext'>> {
     if (this.dict.contextKinds.size === 0) return {};
-    const kinds = [...this.dict.contextKinds].sort();
-    const read = await this.classify(header, { key: kinds.join(','), kinds: new Set(kinds) });
-    if (read.category === plain.category && read.subcategory === plain.subcategory) return {};
+    const read = await this.classify(header, contextOf(this.dict.contextKinds));
+    if (!changedInContext(plain, read)) return {};
     return { inContext: { kinds: this.contextsUsed(read), result: read } };
   }
 

@@ -4,7 +4,6 @@
 // with `context` (the kinds of field the file must hold); this module decides which kinds a file
 // holds, from what its headers say without context, so no reading feeds on another contextual one.
 import type { Category, Reason } from '../types.js';
-import type { FieldContext } from './classifier.js';
 
 /**
  * How many fields of a kind make a file "of" that kind. One field can be a stray column (a single
@@ -12,6 +11,21 @@ import type { FieldContext } from './classifier.js';
  * own reading without context is never of the kind it would gain.
  */
 export const MIN_CONTEXT_FIELDS = 2;
+
+/**
+ * The kinds of field (sensitive, sensitive/medical) a header's file holds, as far as entries with a
+ * context care. `key` names the set, so a classifier caches results per set.
+ */
+export interface FieldContext {
+  key: string;
+  kinds: ReadonlySet<string>;
+}
+
+/** The context of a set of kinds, named the same whatever their order. */
+export function contextOf(kinds: Iterable<string>): FieldContext {
+  const sorted = [...new Set(kinds)].sort();
+  return { key: sorted.join(','), kinds: new Set(sorted) };
+}
 
 export interface FileContext extends FieldContext {
   /** Fields per active kind, for the reason a report gives. */
@@ -34,7 +48,7 @@ export function fileContext(fields: readonly { category: Category; subcategory: 
   }
   const active = [...counts].filter(([, n]) => n >= MIN_CONTEXT_FIELDS).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (active.length === 0) return undefined;
-  return { key: active.map(([kind]) => kind).join(','), kinds: new Set(active.map(([kind]) => kind)), counts: new Map(active) };
+  return { ...contextOf(active.map(([kind]) => kind)), counts: new Map(active) };
 }
 
 /** Whether reading in context changed what a field is (only contextual entries can change it). */

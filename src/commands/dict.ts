@@ -1,5 +1,6 @@
 // `kojin dict check <file...>`: validate dictionaries and run their examples against the built-in
 // dictionaries plus the checked ones.
+import { contextOf } from '../classify/context.js';
 import { HeaderClassifier } from '../classify/classifier.js';
 import { compile } from '../dictionary/compile.js';
 import { loadDictionaries, loadDictionaryFile } from '../dictionary/load.js';
@@ -48,7 +49,7 @@ export async function checkExamples(entries: DictionaryEntry[], select: (e: Dict
   const failures: ExampleFailure[] = [];
   for (const entry of entries.filter(select)) {
     const structural = entry.role !== undefined || entry.head === 'inherit' || entry.category === 'unknown';
-    const context = entry.context ? { key: entry.context.join(','), kinds: new Set(entry.context) } : undefined;
+    const context = entry.context ? contextOf(entry.context) : undefined;
     const holds = async (header: string) => {
       const r = await classifier.classify(header, context);
       const through = mentions(r, entry.id);
