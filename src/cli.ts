@@ -43,7 +43,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .option('--strict', 'stale declarations (matching nothing) are errors (exit 2), not warnings')
     .option('--baseline <file>', 'fail only on findings not recorded in this baseline file')
     .option('--write-baseline <file>', 'record the current undeclared findings in a baseline file and exit 0')
-    .option('-j, --jobs <n>', 'worker threads reading files (default: the number of cores; small scans use one); given explicitly, one large --all-rows CSV also profiles its columns on a second thread')
+    .option('-j, --jobs <n>', 'worker threads (default: the number of cores; small scans use one); an --all-rows CSV of 16 MiB or more is read in byte ranges by as many threads')
     .option('--shard <K/N>', 'scan only share K of N of the files (stable by path); combine the JSON reports with kojin merge')
     .action(async (paths: string[], options) => {
       exit = await (await import('./commands/scan.js')).scanCommand(paths, options, io);

@@ -190,11 +190,11 @@ async function scanDiscovered(
   progress?.start(files.length + (withStdin ? 1 : 0));
   try {
     const jobs = run.jobs ?? 1;
-    // Files one at a time on this thread: a large --all-rows CSV may use a second core for columns.
-    // With an explicit --jobs, a large --all-rows CSV may be read in byte ranges by jobs − 1 more
-    // threads (parallel/ranges.ts). Not by default: it roughly doubles peak memory (bench/README.md),
-    // and a scan's memory should stay flat whatever the file's size unless asked otherwise.
-    const ranged: ScanOptions = jobs > 1 && run.columnHelper ? { ...options, rangeThreads: { threads: jobs - 1, ...RANGE_DEFAULTS } } : options;
+    // Files one at a time on this thread: a large --all-rows CSV (16 MiB or more) is read in byte
+    // ranges by jobs − 1 more threads as well (parallel/ranges.ts). Memory stays flat whatever the
+    // file's size, at about 1.4× one thread's (bench/README.md). With an explicit --jobs, a smaller
+    // --all-rows CSV may also use a second core for its columns.
+    const ranged: ScanOptions = jobs > 1 ? { ...options, rangeThreads: { threads: jobs - 1, ...RANGE_DEFAULTS } } : options;
     const single: ScanOptions = run.columnHelper ? { ...ranged, columnThreads: { threads: jobs - 1, after: HELPER_AFTER_BATCHES } } : ranged;
     if (await worthWorkers(files, jobs)) {
       const workers = pool ?? new ScanPool(Math.min(jobs, files.length), options);

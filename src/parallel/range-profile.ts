@@ -31,6 +31,7 @@ export function rangeProfilers(spec: RangeSpec, options: RangeProfileOptions): C
 /**
  * Profiles bytes [start, end) (end undefined: to the end of the file), lines numbered after `line`,
  * with `profilers` (which must hold no counts; they hold none afterwards either: ColumnProfiler.split).
+ * `levels` only saves work: the merged evidence is the same with or without it.
  * Strict: undefined when the range holds anything the fast splitter would hand to csv-parse, or
  * cannot be read or decoded (the caller then reads it in file order, which gives the error itself).
  * Not strict: reads on through csv-parse exactly as the whole-file stream would, and throws its errors.
@@ -42,7 +43,10 @@ export async function profileRange(
   line: number,
   strict: boolean,
   profilers: ColumnProfiler[],
+  /** Per column, a distinct-sampler level another range of it reached (ColumnProfiler.distinctLevelAtLeast). */
+  levels?: readonly number[],
 ): Promise<RangeProfile | undefined> {
+  if (levels) profilers.forEach((p, c) => p.distinctLevelAtLeast(levels[c] ?? 0));
   const stream = openRangeBatches(spec, start, end, line, strict);
   const checks = new RowChecks();
   const all = profilers.map(() => true);

@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { RangeSpec } from '../read/byte-ranges.js';
 import { profileRange, rangeProfilers, type RangeProfile } from './range-profile.js';
 
-export type ToRangeWorker = { index: number; start: number; end: number | undefined };
+export type ToRangeWorker = { index: number; start: number; end: number | undefined; levels: number[] };
 export type FromRangeWorker = { index: number; result: RangeProfile | undefined };
 
 export interface RangeWorkerData {
@@ -23,7 +23,7 @@ const profilers = rangeProfilers(data.spec, { memoEntries: data.memoEntries, now
 // One range at a time (the main thread posts the next only after an answer), so the profilers are
 // never shared by two ranges.
 port.on('message', (message: ToRangeWorker) => {
-  void profileRange(data.spec, message.start, message.end, 0, true, profilers).then((result) => {
+  void profileRange(data.spec, message.start, message.end, 0, true, profilers, message.levels).then((result) => {
     // The hash tables move rather than copy.
     const transfer = result ? result.states.flatMap((s) => [s.sampler.keys.buffer, s.sampler.masks.buffer]) : [];
     port.postMessage({ index: message.index, result } satisfies FromRangeWorker, transfer as ArrayBuffer[]);

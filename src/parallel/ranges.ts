@@ -23,16 +23,37 @@ export interface RangeThreads {
   threads: number;
   /** Files smaller than this are read in one piece. */
   minBytes: number;
-  /** Bytes per range: the first (this thread's own stream) and each after it. */
+  /** Bytes per range: the first (this thread's own stream) and each after it (the least, when guided). */
   rangeBytes: number;
+  /**
+   * Guided: each range is a share of what is left after it (1 / (2 × threads reading)), down to
+   * rangeBytes, so a large file is read in a few large ranges and ends in small ones.
+   */
+  guided?: boolean;
 }
 
 /**
- * Below 16 MiB a worker's start (~0.1–0.3 s here) eats most of the gain. Ranges of 8 MiB: small
- * enough that the threads finish close together on a machine whose cores other work also uses,
- * large enough that each range's own memo of repeated cells (refilled per range) costs little.
+ * Below 16 MiB a worker's start (~0.1–0.3 s here) eats most of the gain. Guided ranges of at least
+ * 8 MiB: the last ones small enough that the threads finish close together on a machine whose cores
+ * other work also uses, and the first ones large, because each range has a fixed cost (a stream, and
+ * every repeated cell of the memo counted again as a first occurrence for its state): in 8 MiB ranges
+ * that was ~13 % of the CPU of a 300 MB file on one thread (bench/README.md).
  */
-export const RANGE_DEFAULTS = { minBytes: 16 << 20, rangeBytes: 8 << 20 } as const;
+export const RANGE_DEFAULTS = { minBytes: 16 << 20, rangeBytes: 8 << 20, guided: true } as const;
+
+/**
+ * Where ranges should start (each is moved on to the next line start): past what the table's own
+ * stream has read (`read`), the last range at least half a range long.
+ */
+export function rangeOffsets(size: number, read: number, threads: RangeThreads): number[] {
+  const offsets: number[] = [];
+  const readers = threads.threads + 1;
+  for (let at = Math.max(threads.rangeBytes, read); at + threads.rangeBytes / 2 < size; ) {
+    offsets.push(at);
+    at += threads.guided ? Math.max(threads.rangeBytes, Math.floor((size - at) / (2 * readers))) : threads.rangeBytes;
+  }
+  return offsets;
+}
 
 interface Range {
   index: number;
@@ -60,6 +81,13 @@ export class RangeSplit {
   private wake: (() => void) | undefined;
   private outcome: 'pending' | 'reached' | 'abandoned' = 'pending';
 
+  /**
+   * Per column, the highest distinct-sampler level reached so far by any range or by the ranges
+   * merged: each range read after starts there, keeping (and sending back, and merging) a few hashes
+   * instead of up to the cap, as one thread's sampler does once it has seen that many values.
+   */
+  private readonly levels: number[];
+
   /** What this thread's profilers counted over the first range (set when the stream reaches the cut). */
   private first: ProfilerState[] | undefined;
 
@@ -73,6 +101,7 @@ export class RangeSplit {
     this.ranges = cuts.map((start, index) => ({ index, start, end: cuts[index + 1] }));
     this.results = this.ranges.map(() => undefined);
     this.acc = Array.from({ length: source.spec.width }, () => new ColumnProfiler({ memoEntries: 0, now: options.now }));
+    this.levels = new Array<number>(source.spec.width).fill(0);
   }
 
   /** Cuts the file and starts the workers; undefined when the file is not worth cutting or cannot be. */
@@ -81,8 +110,7 @@ export class RangeSplit {
     if (size < threads.minBytes) return undefined;
     const cuts: number[] = [];
     try {
-      // The first cut past what the stream has read (the head); the last range at least half a range long.
-      for (let at = Math.max(threads.rangeBytes, source.bytesRead()); at + threads.rangeBytes / 2 < size; at += threads.rangeBytes) {
+      for (const at of rangeOffsets(size, source.bytesRead(), threads)) {
         const cut = lineStartAfter(path, at);
         if (cut === undefined || cut >= size) break;
         if (cut > (cuts.at(-1) ?? 0)) cuts.push(cut);
@@ -133,11 +161,12 @@ export class RangeSplit {
   private async reached(lines: number): Promise<boolean> {
     this.outcome = 'reached';
     this.first = this.profilers.map((p) => p.split());
+    this.noteLevels(this.first);
     try {
       for (;;) {
         const range = this.claim();
         if (range) {
-          this.settle(range.index, await profileRange(this.source.spec, range.start, range.end, 0, true, this.profilers));
+          this.settle(range.index, await profileRange(this.source.spec, range.start, range.end, 0, true, this.profilers, [...this.levels]));
           continue;
         }
         if (this.merged >= Math.min(this.ranges.length, this.failedAt)) break;
@@ -158,6 +187,10 @@ export class RangeSplit {
     }
   }
 
+  private noteLevels(states: readonly ProfilerState[]): void {
+    states.forEach((state, c) => (this.levels[c] = Math.max(this.levels[c], state.sampler.level)));
+  }
+
   private claim(): Range | undefined {
     const range = this.returned.shift() ?? (this.claimed < this.ranges.length ? this.ranges[this.claimed++] : undefined);
     // Nothing after a failed range is needed.
@@ -167,6 +200,7 @@ export class RangeSplit {
   /** Records a range's outcome and merges every range now complete in file order. */
   private settle(index: number, result: RangeProfile | undefined): void {
     this.results[index] = result ?? FAILED;
+    if (result) this.noteLevels(result.states);
     if (!result && index < this.failedAt) this.failedAt = index;
     for (let next = this.results[this.merged]; next !== undefined && next !== FAILED; next = this.results[this.merged]) {
       this.results[this.merged++] = undefined;
@@ -180,7 +214,10 @@ export class RangeSplit {
 
   private mergeProfile(profile: RangeProfile): void {
     this.accRows += profile.rows;
-    profile.states.forEach((state, c) => this.acc[c].merge(state));
+    profile.states.forEach((state, c) => {
+      this.acc[c].merge(state);
+      this.levels[c] = Math.max(this.levels[c], this.acc[c].distinctLevel);
+    });
   }
 
   private startWorker(): void {
@@ -190,7 +227,7 @@ export class RangeSplit {
     const slot = { worker, range: undefined as Range | undefined };
     const feed = () => {
       slot.range = this.outcome === 'abandoned' ? undefined : this.claim();
-      if (slot.range) slot.worker.postMessage({ index: slot.range.index, start: slot.range.start, end: slot.range.end } satisfies ToRangeWorker);
+      if (slot.range) slot.worker.postMessage({ index: slot.range.index, start: slot.range.start, end: slot.range.end, levels: this.levels } satisfies ToRangeWorker);
     };
     slot.worker.on('message', (message: FromRangeWorker) => {
       slot.range = undefined;

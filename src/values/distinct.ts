@@ -94,6 +94,23 @@ export class DistinctSampler {
     return new DistinctSampler(this.cap, this.level, this.keys.length);
   }
 
+  /**
+   * Starts filtering at `level` at least. Exact for a merge under the same condition as successor():
+   * the level a sampler reaches is the lowest that keeps at most `cap` hashes of what it was fed, so
+   * it only grows with more values, and the level any part of the values reached (another thread's
+   * range) is at most that of all of them together; a hash dropped here is dropped there too.
+   * A part that starts at the level its siblings reached keeps a few hashes instead of `cap`.
+   */
+  raiseTo(level: number): void {
+    if (this.size === 0) this.level = Math.max(this.level, level);
+    else while (this.level < level) this.raiseLevel();
+  }
+
+  /** The level reached: kept hashes have this many low bits zero. */
+  get filterLevel(): number {
+    return this.level;
+  }
+
   /** Record a value by its hash and the detector bits it matched. Returns true if newly kept. */
   add(hash: number, mask: number): boolean {
     if (this.level > 0 && (hash & ((1 << this.level) - 1)) !== 0) return false;

@@ -280,6 +280,19 @@ export class ColumnProfiler {
   }
 
   /**
+   * Lets the distinct sampler skip the hashes a merge of this column would drop anyway: `level` is
+   * one that another part of the same column reached (DistinctSampler.raiseTo; ProfilerState.sampler).
+   */
+  distinctLevelAtLeast(level: number): void {
+    this.sampler.raiseTo(level);
+  }
+
+  /** The level the distinct sampler has reached, to pass to distinctLevelAtLeast of another part. */
+  get distinctLevel(): number {
+    return this.sampler.filterLevel;
+  }
+
+  /**
    * Takes in what another profiler counted over the cells that follow this one's in the same column
    * (a later byte range of the file): the evidence is then the same as one profiler over all of them.
    * Counts add, the date range widens, and the samplers merge exactly (DistinctSampler.merge). Both

@@ -31,6 +31,8 @@ async function expectSame(bytes: Buffer, rangeBytes: number[], worker = false) {
   const ranged = (threads: number, size: number): RangeThreads => ({ threads, minBytes: 0, rangeBytes: size });
   for (const size of rangeBytes) expect(await evidence(path, { rangeThreads: ranged(0, size) }), `ranges of ${size}`).toEqual(reference);
   if (worker) expect(await evidence(path, { rangeThreads: ranged(1, rangeBytes[0]) }), 'worker').toEqual(reference);
+  // Guided: ranges shrinking from a share of what is left to rangeBytes (the default's cuts).
+  if (worker) expect(await evidence(path, { rangeThreads: { ...ranged(1, rangeBytes[0]), guided: true } }), 'guided').toEqual(reference);
   return reference;
 }
 

@@ -31,7 +31,7 @@ function feed(p: ColumnProfiler, cells: readonly string[]): void {
  * profiler first counts `dropped` cells (some of the same cells) whose state is thrown away, as a
  * range that failed is, so its memo knows cells that no merged state has counted.
  */
-function pieced(cells: readonly string[], cuts: number[], threads: number, order: number[], options: { memoEntries: number; distinctCap: number }, dropped: readonly string[] = []) {
+function pieced(cells: readonly string[], cuts: number[], threads: number, order: number[], options: { memoEntries: number; distinctCap: number }, dropped: readonly string[] = [], hinted = false) {
   const bounds = [0, ...[...new Set(cuts.map((c) => c % (cells.length + 1)))].sort((a, b) => a - b), cells.length];
   const parts = bounds.slice(1).map((end, i) => cells.slice(bounds[i], end));
   const profilers = Array.from({ length: threads }, () => new ColumnProfiler({ now: NOW, ...options }));
@@ -41,12 +41,19 @@ function pieced(cells: readonly string[], cuts: number[], threads: number, order
   }
   const states: ProfilerState[] = new Array(parts.length);
   const indices = parts.map((_, i) => i).sort((a, b) => (order[a] ?? 0) - (order[b] ?? 0) || a - b);
+  // States merge in file order as soon as they can. Hinted: each part starts at the highest sampler
+  // level any part read before it, or the parts merged so far, reached, as ranges.ts passes to the
+  // next range it hands out (ColumnProfiler.distinctLevelAtLeast).
+  const merged = new ColumnProfiler({ now: NOW, ...options });
+  let next = 0;
+  let level = 0;
   for (const i of indices) {
+    if (hinted) profilers[i % threads].distinctLevelAtLeast(level);
     feed(profilers[i % threads], parts[i]);
     states[i] = profilers[i % threads].split();
+    for (; next < parts.length && states[next] !== undefined; next++) merged.merge(states[next]);
+    level = Math.max(level, states[i].sampler.level, merged.distinctLevel);
   }
-  const merged = new ColumnProfiler({ now: NOW, ...options });
-  for (const s of states) merged.merge(s);
   return merged;
 }
 
@@ -70,7 +77,9 @@ describe('ColumnProfiler.split and merge', () => {
           const one = new ColumnProfiler({ now: NOW, memoEntries, distinctCap });
           feed(one, cells);
           for (const hint of [null, 'postal_code']) {
-            expect(pieced(cells, cuts, threads, order, { memoEntries, distinctCap }, dropped).result({ subcategory: hint })).toEqual(one.result({ subcategory: hint }));
+            for (const hinted of [false, true]) {
+              expect(pieced(cells, cuts, threads, order, { memoEntries, distinctCap }, dropped, hinted).result({ subcategory: hint }), `hinted: ${hinted}`).toEqual(one.result({ subcategory: hint }));
+            }
           }
         },
       ),
@@ -88,6 +97,7 @@ describe('ColumnProfiler.split and merge', () => {
     const cuts = Array.from({ length: 40 }, () => Math.floor(r() * cells.length));
     const order = cuts.map(() => Math.floor(r() * 100));
     expect(pieced(cells, cuts, 2, order, options, cells.slice(20_000, 20_500)).result()).toEqual(one.result());
+    expect(pieced(cells, cuts, 2, order, options, cells.slice(20_000, 20_500), true).result()).toEqual(one.result());
   });
 });
 
