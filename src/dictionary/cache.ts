@@ -5,22 +5,18 @@
 // file + rename), and ignored on any error: a cache that cannot be read or written only costs the
 // YAML parse. The trie's arrays are stored in this machine's byte order: the cache is never shared.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildTrie, indexKeys, type TrieData } from './compile.js';
 import type { LoadResult } from './load.js';
 import type { DictionaryEntry } from './schema.js';
+import { runningModuleFile } from '../paths.js';
 
 /** Bump when the shape of DictionaryEntry or of the cache file changes. */
 const CACHE_FORMAT = 4;
 
 /** The compiled code that turns surfaces into keys: a change to it must invalidate the cached trie. */
-const KEY_CODE = ['../tokenize/normalize', '../tokenize/romaji', './compile'].map((f) => {
-  // dist/ holds .js; tests run the .ts sources.
-  const js = fileURLToPath(new URL(`${f}.js`, import.meta.url));
-  return existsSync(js) ? js : js.replace(/\.js$/, '.ts');
-});
+const KEY_CODE = ['tokenize/normalize', 'tokenize/romaji', 'dictionary/compile'].map(runningModuleFile);
 const PREFIX = 'dictionary-';
 
 /** `$XDG_CACHE_HOME/kojin`, else `~/.cache/kojin`; undefined (no cache) when neither is known or KOJIN_NO_CACHE is set. */

@@ -1,7 +1,6 @@
 // Reading dictionaries from YAML or CSV files into validated entries. I/O lives here only.
 import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
 // yaml and csv-parse are loaded only when a dictionary is parsed (not when the compiled cache is used).
@@ -9,6 +8,7 @@ const yaml = () => createRequire(import.meta.url)('yaml') as typeof import('yaml
 const csvSync = () => createRequire(import.meta.url)('csv-parse/sync') as typeof import('csv-parse/sync');
 import { readReadings, withReadings } from './readings.js';
 import { toEntry, validateEntry, type DictionaryEntry, type EntryProblem } from './schema.js';
+import { packageFile } from '../paths.js';
 
 export interface LoadResult {
   entries: DictionaryEntry[];
@@ -17,7 +17,7 @@ export interface LoadResult {
 
 /** The dictionaries that ship with kojin. */
 export function builtinDictionaryDir(): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), '../../dictionaries');
+  return packageFile('dictionaries');
 }
 
 export function builtinDictionaryFiles(dir = builtinDictionaryDir()): string[] {

@@ -12,6 +12,7 @@ import type { FromColumnWorker, ToColumnWorker } from './column-worker.js';
 import { profile } from './profile-batch.js';
 import { RangeSplit, type RangeThreads } from './ranges.js';
 import type { ByteRanges } from '../read/byte-ranges.js';
+import { compiledModule } from '../paths.js';
 
 export { profile };
 
@@ -99,9 +100,8 @@ export async function profileCellBatches(
   };
 }
 
-/** The compiled worker: next to this module in dist/, or dist/ when running from src/ (tests). */
 function workerUrl(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('../../dist/parallel/column-worker.js', import.meta.url) : new URL('./column-worker.js', import.meta.url);
+  return compiledModule('parallel/column-worker');
 }
 
 class Helper {

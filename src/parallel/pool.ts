@@ -17,6 +17,7 @@ import type { FileReport } from '../types.js';
 import { refill } from './batches.js';
 import { decodeResults } from './transfer.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker.js';
+import { compiledModule } from '../paths.js';
 
 export const defaultJobs = (): number => Math.max(1, availableParallelism());
 
@@ -52,9 +53,8 @@ function sizeOf(path: string): number {
   }
 }
 
-/** The compiled worker: next to this module in dist/, or dist/ when running from src/ (tests). */
 function workerUrl(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('../../dist/parallel/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url);
+  return compiledModule('parallel/worker');
 }
 
 export interface PoolEvents {

@@ -17,6 +17,7 @@ import { RowChecks, type RowCheckCounts } from '../read/row-checks.js';
 import { ColumnProfiler, type ProfilerState } from '../values/profiler.js';
 import { profileRange, type RangeProfile, type RangeProfileOptions } from './range-profile.js';
 import type { FromRangeWorker, RangeWorkerData, ToRangeWorker } from './range-worker.js';
+import { compiledModule } from '../paths.js';
 
 export interface RangeThreads {
   /** Worker threads that take ranges (0: this thread reads them all after the first; tests). */
@@ -259,7 +260,6 @@ function shifted(counts: RowCheckCounts, lines: number): RowCheckCounts {
   };
 }
 
-/** The compiled worker: next to this module in dist/, or dist/ when running from src/ (tests). */
 function workerUrl(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('../../dist/parallel/range-worker.js', import.meta.url) : new URL('./range-worker.js', import.meta.url);
+  return compiledModule('parallel/range-worker');
 }

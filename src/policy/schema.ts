@@ -2,10 +2,10 @@
 // (schema/kojin.config.schema.json), with errors that name the bad key path in one line.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Category, Declaration } from '../types.js';
+import { packageFile } from '../paths.js';
 
 /** A declaration as written in a config file (types.ts's Declaration plus an optional table). */
 export interface PolicyDeclaration extends Declaration {
@@ -23,8 +23,7 @@ export interface RawConfig {
   declarations?: PolicyDeclaration[];
 }
 
-// Both src/policy/schema.ts (tests) and dist/policy/schema.js sit two levels below the package root.
-export const CONFIG_SCHEMA_PATH = fileURLToPath(new URL('../../schema/kojin.config.schema.json', import.meta.url));
+export const CONFIG_SCHEMA_PATH = packageFile('schema', 'kojin.config.schema.json');
 
 let compiled: ValidateFunction | undefined;
 

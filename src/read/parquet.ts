@@ -31,6 +31,7 @@ function guardLateRejections(): void {
 }
 import { FieldCollector, flattenRecord, type JsonValue } from './json-flatten.js';
 import { ReadError, type ByteSource, type ParsedSource, type Reader, type ReadOptions, type Row, type TableSource } from './types.js';
+import { compiledModule } from '../paths.js';
 
 /** Parquet read from standard input or a .gz is held in memory: capped. */
 const MAX_BUFFERED_BYTES = 512 * 1024 * 1024;
@@ -85,8 +86,7 @@ async function probeFooter(file: AsyncBuffer): Promise<void> {
   const length = tail.getUint32(0, true);
   if (length + 8 > file.byteLength) throw corrupt('unreadable footer or metadata');
   const footer = await file.slice(file.byteLength - 8 - length);
-  const url = import.meta.url.endsWith('.ts') ? new URL('../../dist/read/parquet-probe.js', import.meta.url) : new URL('./parquet-probe.js', import.meta.url);
-  const worker = new Worker(url);
+  const worker = new Worker(compiledModule('read/parquet-probe'));
   try {
     const answer = await new Promise<{ ok: boolean } | 'timeout'>((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;

@@ -18,7 +18,7 @@ import { classifyPersonName } from '../../../src/values/person-name.js';
 import { isJapanesePhone } from '../../../src/values/phone.js';
 import { classifyPostalCode } from '../../../src/values/postal-code.js';
 import { ColumnProfiler } from '../../../src/values/profiler.js';
-import { ASCII, DIGIT, DOT_COLON, KIND, NFKC, OTHER_ASCII, SEP_ASCII, SEP_WIDE, shapeOf } from '../../../src/values/shape.js';
+import { ASCII, DIGIT, DOT_COLON, KIND, kindOf, NFKC, OTHER_ASCII, SEP_ASCII, SEP_WIDE, shapeOf } from '../../../src/values/shape.js';
 
 const NOW = new Date(2025, 5, 1);
 
@@ -92,6 +92,10 @@ describe('shape prefilter', () => {
     }
     expect(wrong).toEqual([]);
     expect(shapeOf('a-1')).toBe(OTHER_ASCII | SEP_ASCII | DIGIT);
+    // The table is built from ranges, not by calling kindOf on every unit: the two must agree.
+    const differ: string[] = [];
+    for (let c = 0; c < 65536; c++) if (KIND[c] !== kindOf(c)) differ.push(c.toString(16));
+    expect(differ).toEqual([]);
   });
 
   it('never changes a detector result on shaped values and their edits', () => {
