@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +75,51 @@ describe('xlsxReader sampling', () => {
     const [all] = await readPath(path, { allRows: true });
     expect(all.rows).toHaveLength(5000);
     expect(all.rows[4999]).toEqual(['4999', 'name 4999']);
+  });
+});
+
+describe('xlsxReader on a workbook written sheets first, as Excel does', () => {
+  // exceljs's streaming writer, like Excel, puts the sheet before the shared strings: read as it
+  // lies, exceljs would copy the sheet into a temporary file (src/read/xlsx-order.ts).
+  const JA = ['東京都千代田区千代田一丁目', '山田 太郎', 'ヤマダ タロウ', '北海道札幌市中央区北一条西', '髙橋 﨑子', '𠮷野家'];
+  async function japaneseBook(rows: number): Promise<string> {
+    const dir = mkdtempSync(join(tmpdir(), 'kojin-xlsx-ja-'));
+    const path = join(dir, 'ja.xlsx');
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+    const sheet = workbook.addWorksheet('名簿');
+    sheet.addRow(['番号', '住所', '氏名']).commit();
+    for (let i = 0; i < rows; i++) sheet.addRow([i, `${JA[i % JA.length]}${i}番`, `${JA[(i + 1) % JA.length]}${i}`]).commit();
+    sheet.commit();
+    await workbook.commit();
+    return path;
+  }
+
+  it('reads every Japanese cell intact, wherever the inflated chunks split a character', async () => {
+    // ~60 KB of shared strings of three- and four-byte characters: several chunk boundaries fall
+    // inside a character (exceljs alone turned those into U+FFFD).
+    const rows = 3000;
+    const [table] = await readPath(await japaneseBook(rows), { allRows: true });
+    expect(table.rows).toHaveLength(rows);
+    const wrong = table.rows.flatMap((row, i) => (JSON.stringify(row) === JSON.stringify([String(i), `${JA[i % JA.length]}${i}番`, `${JA[(i + 1) % JA.length]}${i}`]) ? [] : [JSON.stringify(row)]));
+    expect(wrong).toEqual([]);
+  });
+
+  it('writes nothing to the temporary directory while it reads', async () => {
+    const path = await japaneseBook(2000);
+    const temp = mkdtempSync(join(tmpdir(), 'kojin-xlsx-tmp-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = temp;
+    try {
+      const parsed = await xlsxReader.read(await openFile(path), options({ allRows: true }));
+      for await (const table of parsed.tables) {
+        const first = await table.rows[Symbol.asyncIterator]().next();
+        expect(first.done).toBe(false);
+        expect(readdirSync(temp)).toEqual([]);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
   });
 });
 
