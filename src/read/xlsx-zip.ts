@@ -77,7 +77,7 @@ function tooLarge(bytes: number, limits: Limits): ReadError {
   return new ReadError(`unpacked size ${mib(bytes)} MiB exceeds the limit of ${mib(limits.maxUnpackedBytes)} MiB (raise it with --max-unpacked-mb)`);
 }
 
-async function openZip(source: ByteSource): Promise<yauzl.ZipFile> {
+export async function openZip(source: ByteSource): Promise<yauzl.ZipFile> {
   const { default: yauzl } = await import('yauzl'); // loaded only when a workbook is read
   const options = { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false };
   const corrupt = () => new ReadError('corrupt xlsx (not a valid zip archive)');
@@ -96,7 +96,7 @@ async function openZip(source: ByteSource): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => yauzl.fromBuffer(buffer, options, (error, zip) => (error || !zip ? reject(corrupt()) : resolve(zip))));
 }
 
-function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+export function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   return new Promise((resolve, reject) => {
     const entries: yauzl.Entry[] = [];
     zip.on('entry', (entry: yauzl.Entry) => {

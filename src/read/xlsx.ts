@@ -3,12 +3,14 @@
 // the sample unless --all-rows. (SheetJS is avoided: see /work/shared/toolchain.md.) The header row
 // is found by detectHeaderLayout as for CSV; merged header cells, which the streaming reader does
 // not report, come from xlsx-zip.ts. A sheet that is a record layout definition becomes a layout.
+import type { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { acceptsXlsx } from './accepts.js';
 import { detectHeaderLayout, HEADER_SCAN_ROWS, type HeaderLayout } from './header-row.js';
 import { asLayoutDefinition } from './layout-table.js';
 import { cellText } from './xlsx-cells.js';
 import { loadExcelJs } from './exceljs-load.js';
+import { orderedWorkbook } from './xlsx-order.js';
 import { checkSignature, inspectXlsx, type MergeRange } from './xlsx-zip.js';
 import { ReadError, type ByteSource, type ParsedSource, type Reader, type ReadOptions, type Row, type TableSource } from './types.js';
 
@@ -22,13 +24,15 @@ export const xlsxReader: Reader = {
     checkSignature(source);
     const { merges } = await inspectXlsx(source, options.limits, HEADER_SCAN_ROWS);
     const warnings: string[] = [];
-    return { format: 'xlsx', tables: sheetTables(source, options, merges, warnings), warnings };
+    // The parts a sheet needs moved before it (xlsx-order.ts), else exceljs copies the sheet to a temporary file.
+    const ordered = await orderedWorkbook(source);
+    return { format: 'xlsx', tables: sheetTables(source, options, merges, warnings, ordered), warnings };
   },
 };
 
-async function* sheetTables(source: ByteSource, options: ReadOptions, merges: Map<string, MergeRange[]>, warnings: string[]): AsyncIterable<TableSource> {
+async function* sheetTables(source: ByteSource, options: ReadOptions, merges: Map<string, MergeRange[]>, warnings: string[], ordered: Readable | undefined): AsyncIterable<TableSource> {
   const excel = loadExcelJs();
-  const input = source.open();
+  const input = ordered ?? source.open();
   const workbook = new excel.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',

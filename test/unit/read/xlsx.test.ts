@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -117,6 +117,24 @@ describe('xlsxReader on Japanese shared strings', () => {
     expect(table.rows).toHaveLength(rows);
     const wrong = table.rows.flatMap((row, i) => (JSON.stringify(row) === JSON.stringify([String(i), `${JA[i % JA.length]}${i}番`, `${JA[(i + 1) % JA.length]}${i}`]) ? [] : [JSON.stringify(row)]));
     expect(wrong).toEqual([]);
+  });
+
+  it('writes nothing to the temporary directory while it reads', async () => {
+    const path = await japaneseBook(2000);
+    const temp = mkdtempSync(join(tmpdir(), 'kojin-xlsx-tmp-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = temp;
+    try {
+      const parsed = await xlsxReader.read(await openFile(path), options({ allRows: true }));
+      for await (const table of parsed.tables) {
+        const first = await table.rows[Symbol.asyncIterator]().next();
+        expect(first.done).toBe(false);
+        expect(readdirSync(temp)).toEqual([]);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
   });
 });
 
