@@ -1,7 +1,7 @@
 // Files of the package, found from its root. The same code runs from tsc's output (dist/<dir>/*.js),
 // from the start-up bundle (dist/bundle/*.js, scripts/bundle.mjs) and from the sources under test
 // (src/<dir>/*.ts), so a path relative to one module's own file would differ between them.
-import { dirname, join, sep } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
@@ -12,7 +12,7 @@ export function packageRootOf(moduleFile: string): string {
   let dir = dirname(moduleFile);
   for (;;) {
     const parent = dirname(dir);
-    const name = dir.slice(parent.length).replace(sep, '');
+    const name = basename(dir);
     if (name === 'dist' || name === 'src') return parent;
     if (parent === dir) throw new Error(`kojin: ${moduleFile} is not inside dist/ or src/`);
     dir = parent;

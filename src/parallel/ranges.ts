@@ -167,7 +167,7 @@ export class RangeSplit {
       for (;;) {
         const range = this.claim();
         if (range) {
-          this.settle(range.index, await profileRange(this.source.spec, range.start, range.end, 0, true, this.profilers, [...this.levels]));
+          this.settle(range.index, await profileRange(this.source.spec, range.start, range.end, 0, true, this.profilers, this.levels));
           continue;
         }
         if (this.merged >= Math.min(this.ranges.length, this.failedAt)) break;

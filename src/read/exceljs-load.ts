@@ -106,7 +106,6 @@ export function chunkSafeParseSax(SaxesParser: new () => SaxesParserLike) {
  */
 export async function* iterateUntilDrained(stream: NodeJS.ReadableStream & { readableLength?: number }): AsyncGenerator<unknown> {
   const contents: unknown[] = [];
-  stream.on('data', (data: unknown) => contents.push(data));
   let endSeen = false;
   let error: unknown;
   let wake: (() => void) | undefined;
@@ -115,7 +114,10 @@ export async function* iterateUntilDrained(stream: NodeJS.ReadableStream & { rea
     wake = undefined;
     w?.();
   };
-  stream.on('data', signal);
+  stream.on('data', (data: unknown) => {
+    contents.push(data);
+    signal();
+  });
   stream.on('end', () => {
     endSeen = true;
     signal();

@@ -7,12 +7,12 @@
 //
 // Here the parts exceljs needs first are moved to the front: the zip is written anew from the
 // original's central directory, each part's compressed bytes copied as they are (no inflating),
-// sheets after the parts they depend on, everything exceljs ignores left out. A workbook that needs
+// sheets after the parts they depend on, everything exceljs ignores left out. The archive is the one
+// xlsx-zip.ts opened to check it (read once, also when it came from standard input). A workbook that needs
 // ZIP64 (a part or the archive of 4 GiB or more) is read as it is.
 import { Readable } from 'node:stream';
 import type yauzl from 'yauzl';
-import { ReadError, type ByteSource } from './types.js';
-import { listEntries, openZip } from './xlsx-zip.js';
+import { ReadError } from './types.js';
 
 /** What exceljs's WorkbookReader must have read before a sheet, in the order it reads them best. */
 const FIRST_PARTS = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml'];
@@ -34,56 +34,48 @@ export function streamingOrder(names: readonly string[]): string[] {
 }
 
 /**
- * The workbook as a zip stream in streamingOrder, or undefined when it is already in that order
- * (nothing to gain) or needs ZIP64. Throws ReadError for an archive that cannot be read.
+ * The workbook (its open archive and every entry of it) as a zip stream in streamingOrder, or
+ * undefined when it is already in that order (nothing to gain) or needs ZIP64. The stream then owns
+ * the archive and closes it when it ends or is destroyed; otherwise the caller still does.
  */
-export async function orderedWorkbook(source: ByteSource): Promise<Readable | undefined> {
-  const zip = await openZip(source);
-  let handedOver = false;
-  try {
-    const entries = await listEntries(zip);
-    const byName = new Map(entries.map((e) => [e.fileName, e]));
-    const order = streamingOrder(entries.map((e) => e.fileName)).map((name) => byName.get(name)!);
-    const inFileOrder = entries.filter((e) => order.includes(e));
-    if (inFileOrder.every((e, i) => e === order[i])) return undefined;
-    const total = order.reduce((sum, e) => sum + 30 + 46 + 2 * Buffer.byteLength(e.fileName) + e.compressedSize, 22);
-    if (total >= LIMIT_32 || order.some((e) => e.compressedSize >= LIMIT_32 || e.uncompressedSize >= LIMIT_32)) return undefined;
-    handedOver = true;
-    return Readable.from(rezip(zip, order), { objectMode: false });
-  } finally {
-    if (!handedOver) zip.close();
-  }
+export function orderedWorkbook(zip: yauzl.ZipFile, entries: readonly yauzl.Entry[]): Readable | undefined {
+  const byName = new Map(entries.map((e) => [e.fileName, e]));
+  const order = streamingOrder(entries.map((e) => e.fileName)).map((name) => byName.get(name)!);
+  const inFileOrder = entries.filter((e) => order.includes(e));
+  if (inFileOrder.every((e, i) => e === order[i])) return undefined;
+  const total = order.reduce((sum, e) => sum + 30 + 46 + 2 * Buffer.byteLength(e.fileName) + e.compressedSize, 22);
+  if (total >= LIMIT_32 || order.some((e) => e.compressedSize >= LIMIT_32 || e.uncompressedSize >= LIMIT_32)) return undefined;
+  const stream = Readable.from(rezip(zip, order), { objectMode: false });
+  // Ended or destroyed, read or not (yauzl's close may be called twice).
+  stream.once('close', () => zip.close());
+  return stream;
 }
 
 async function* rezip(zip: yauzl.ZipFile, entries: yauzl.Entry[]): AsyncGenerator<Buffer> {
   const central: Buffer[] = [];
   let offset = 0;
-  try {
-    for (const entry of entries) {
-      const name = Buffer.from(entry.fileName, 'utf8');
-      const flags = (entry.generalPurposeBitFlag & ~DATA_DESCRIPTOR) | UTF8_NAMES;
-      yield header(entry, name, flags);
-      let copied = 0;
-      for await (const chunk of await rawStream(zip, entry)) {
-        copied += (chunk as Buffer).length;
-        yield chunk as Buffer;
-      }
-      if (copied !== entry.compressedSize) throw new ReadError('corrupt xlsx (an entry cannot be unpacked)');
-      central.push(header(entry, name, flags, offset));
-      offset += 30 + name.length + entry.compressedSize;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.fileName, 'utf8');
+    const flags = (entry.generalPurposeBitFlag & ~DATA_DESCRIPTOR) | UTF8_NAMES;
+    yield header(entry, name, flags);
+    let copied = 0;
+    for await (const chunk of await rawStream(zip, entry)) {
+      copied += (chunk as Buffer).length;
+      yield chunk as Buffer;
     }
-    const directory = Buffer.concat(central);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0);
-    end.writeUInt16LE(entries.length, 8);
-    end.writeUInt16LE(entries.length, 10);
-    end.writeUInt32LE(directory.length, 12);
-    end.writeUInt32LE(offset, 16);
-    yield directory;
-    yield end;
-  } finally {
-    zip.close();
+    if (copied !== entry.compressedSize) throw new ReadError('corrupt xlsx (an entry cannot be unpacked)');
+    central.push(header(entry, name, flags, offset));
+    offset += 30 + name.length + entry.compressedSize;
   }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  yield directory;
+  yield end;
 }
 
 /** A local file header, or with `offset` the central directory's header of the same part. */

@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type yauzl from 'yauzl';
 import { ReadError, type ByteSource, type Limits } from './types.js';
+import { orderedWorkbook } from './xlsx-order.js';
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
@@ -25,6 +26,11 @@ export interface XlsxInspection {
   /** Merged ranges by sheet name, for ranges starting at or above `mergeRows`. */
   merges: Map<string, MergeRange[]>;
   sheetNames: string[];
+  /**
+   * The workbook with the parts a sheet needs first (xlsx-order.ts), else exceljs copies the sheet
+   * to a temporary file; undefined when read as it lies. Destroy it when done.
+   */
+  ordered?: Readable;
 }
 
 const mib = (bytes: number) => Math.ceil(bytes / 1024 / 1024);
@@ -51,6 +57,7 @@ export function checkSignature(source: ByteSource): void {
  */
 export async function inspectXlsx(source: ByteSource, limits: Limits, mergeRows: number): Promise<XlsxInspection> {
   const zip = await openZip(source);
+  let ordered: Readable | undefined;
   try {
     const entries = await listEntries(zip);
     const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
@@ -67,9 +74,10 @@ export async function inspectXlsx(source: ByteSource, limits: Limits, mergeRows:
       const entry = byName.get(path);
       if (entry) merges.set(name, await scanMerges(zip, entry, mergeRows));
     }
-    return { merges, sheetNames: sheets.map((s) => s.name) };
+    ordered = orderedWorkbook(zip, entries);
+    return { merges, sheetNames: sheets.map((s) => s.name), ...(ordered ? { ordered } : {}) };
   } finally {
-    zip.close();
+    if (!ordered) zip.close(); // else the ordered stream closes it
   }
 }
 
@@ -77,7 +85,7 @@ function tooLarge(bytes: number, limits: Limits): ReadError {
   return new ReadError(`unpacked size ${mib(bytes)} MiB exceeds the limit of ${mib(limits.maxUnpackedBytes)} MiB (raise it with --max-unpacked-mb)`);
 }
 
-export async function openZip(source: ByteSource): Promise<yauzl.ZipFile> {
+async function openZip(source: ByteSource): Promise<yauzl.ZipFile> {
   const { default: yauzl } = await import('yauzl'); // loaded only when a workbook is read
   const options = { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false };
   const corrupt = () => new ReadError('corrupt xlsx (not a valid zip archive)');
@@ -96,7 +104,7 @@ export async function openZip(source: ByteSource): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => yauzl.fromBuffer(buffer, options, (error, zip) => (error || !zip ? reject(corrupt()) : resolve(zip))));
 }
 
-export function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   return new Promise((resolve, reject) => {
     const entries: yauzl.Entry[] = [];
     zip.on('entry', (entry: yauzl.Entry) => {

@@ -10,7 +10,6 @@ import { detectHeaderLayout, HEADER_SCAN_ROWS, type HeaderLayout } from './heade
 import { asLayoutDefinition } from './layout-table.js';
 import { cellText } from './xlsx-cells.js';
 import { loadExcelJs } from './exceljs-load.js';
-import { orderedWorkbook } from './xlsx-order.js';
 import { checkSignature, inspectXlsx, type MergeRange } from './xlsx-zip.js';
 import { ReadError, type ByteSource, type ParsedSource, type Reader, type ReadOptions, type Row, type TableSource } from './types.js';
 
@@ -22,10 +21,8 @@ export const xlsxReader: Reader = {
   accepts: acceptsXlsx,
   async read(source: ByteSource, options: ReadOptions): Promise<ParsedSource> {
     checkSignature(source);
-    const { merges } = await inspectXlsx(source, options.limits, HEADER_SCAN_ROWS);
+    const { merges, ordered } = await inspectXlsx(source, options.limits, HEADER_SCAN_ROWS);
     const warnings: string[] = [];
-    // The parts a sheet needs moved before it (xlsx-order.ts), else exceljs copies the sheet to a temporary file.
-    const ordered = await orderedWorkbook(source);
     return { format: 'xlsx', tables: sheetTables(source, options, merges, warnings, ordered), warnings };
   },
 };
