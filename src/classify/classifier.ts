@@ -8,7 +8,6 @@ import { CATEGORY_RANK, type ClassifyResult, type HeaderEvidence, type Reason } 
 import { baseText, parseComposite } from './composite.js';
 import { changedInContext, contextOf, type FieldContext } from './context.js';
 import { headEvidence } from './head.js';
-import { ReasonTable } from './intern.js';
 import { segment, SegmentScratch, type Segment } from './segment.js';
 
 /** Parts of speech that never name a field: particles, auxiliary verbs, symbols. */
@@ -31,9 +30,12 @@ export interface Explanation {
 
 /** Caches for one context (or none): a header's result does not change within it. */
 class ResultCache {
-  /** One promise per distinct header, so asking twice gives the same promise. */
+  /** Results that needed kuromoji, kept as promises (the few headers with Japanese residue). */
   readonly pending = new Map<string, Promise<ClassifyResult>>();
-  /** Results computed synchronously, so composite parts are not computed twice. */
+  /**
+   * Results computed synchronously (nearly all), so neither a header nor a composite part is
+   * computed twice. Kept as results rather than promises: one map entry and no promise per header.
+   */
   readonly settled = new Map<string, ClassifyResult>();
 }
 
@@ -41,7 +43,6 @@ export class HeaderClassifier {
   private readonly plain = new ResultCache();
   private readonly inContext = new Map<string, ResultCache>();
   private readonly scratch = new SegmentScratch();
-  private readonly reasons = new ReasonTable();
 
   constructor(
     private readonly dict: CompiledDictionary,
@@ -56,12 +57,12 @@ export class HeaderClassifier {
   /** A header's result; with `context`, entries that need the file's other fields may apply. */
   classify(header: string, context?: FieldContext): Promise<ClassifyResult> {
     const cache = this.cacheFor(context);
-    let result = cache.pending.get(header);
-    if (!result) {
-      const known = this.classifyWithoutMorphology(header, cache, context);
-      result = known ? Promise.resolve(known) : this.compute(header, context);
-      cache.pending.set(header, result);
-    }
+    const pending = cache.pending.get(header);
+    if (pending) return pending;
+    const known = this.classifyWithoutMorphology(header, cache, context);
+    if (known) return Promise.resolve(known);
+    const result = this.compute(header, context);
+    cache.pending.set(header, result);
     return result;
   }
 
@@ -86,7 +87,6 @@ export class HeaderClassifier {
       const segments = segment(normalize(text), this.dict, this.scratch, context?.kinds);
       if (this.morph && trailingJapaneseResidue(segments)) return undefined;
       evidence = headEvidence(segments);
-      evidence.reasons = this.reasons.intern(evidence.reasons);
     }
     const parts: ClassifyResult[] = [];
     for (const part of composite.parts) {
@@ -113,9 +113,7 @@ export class HeaderClassifier {
 
   private async evidence(text: string, context: FieldContext | undefined): Promise<HeaderEvidence> {
     const segments = segment(normalize(text), this.dict, this.scratch, context?.kinds);
-    const evidence = headEvidence(segments, { fillerResidue: await this.fillerResidue(segments) });
-    evidence.reasons = this.reasons.intern(evidence.reasons);
-    return evidence;
+    return headEvidence(segments, { fillerResidue: await this.fillerResidue(segments) });
   }
 
   /** Japanese residue after the last known word might be the head, or only particles: kuromoji tells. */

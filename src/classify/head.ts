@@ -3,7 +3,7 @@
 // (first_name, company_address), whose compounds are head-final as well.
 import type { DictionaryEntry } from '../dictionary/schema.js';
 import { CATEGORY_RANK, type Category, type HeaderEvidence, type Reason } from '../types.js';
-import { memoByEntry } from './reason-memo.js';
+import { memoByEntry, memoByPair } from './reason-memo.js';
 import type { Segment } from './segment.js';
 
 /** Confidence of a header whose head word is unknown but whose owner is a person. */
@@ -64,18 +64,32 @@ const headReason = memoByEntry((entry, token, compound) => ({
 /** The concluding reason comes first, so a one-line view shows why; token matches follow. */
 export function headEvidence(segments: Segment[], options: HeadOptions = {}): HeaderEvidence {
   const evidence = decideHead(segments, options);
-  const conclusion = evidence.reasons.pop();
-  if (conclusion) evidence.reasons.unshift(conclusion);
+  evidence.reasons = concludingFirst(evidence.reasons);
   return evidence;
+}
+
+/**
+ * The last reason first, the others after it in order, in a new array of exactly their length: a
+ * result keeps its reasons for the run, and the array the rules pushed to has room for many more.
+ */
+function concludingFirst(reasons: Reason[]): Reason[] {
+  const out = reasons.slice(); // a copy is allocated at its exact length
+  const n = out.length;
+  if (n > 1) {
+    out.copyWithin(1, 0, n - 1);
+    out[0] = reasons[n - 1];
+  }
+  return out;
 }
 
 function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
   // Loops rather than map/filter chains: this runs for every distinct header.
-  const words: { s: Segment; i: number }[] = [];
+  // Indices of the segments that are words (not filler).
+  const words: number[] = [];
   const reasons: Reason[] = [];
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i];
-    if (!isFiller(s, i, options)) words.push({ s, i });
+    if (!isFiller(s, i, options)) words.push(i);
     if (s.kind !== 'match') continue;
     reasons.push(tokenReason(s.entry!, shown(s)));
   }
@@ -83,9 +97,9 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
   const isVerb = (s: Segment) => s.kind === 'match' && (s.entry!.role === 'predicate' || s.entry!.role === 'copula');
   // with_my_number, is_foreigner: a yes/no about the rest; so is a statement after its subject
   // (crew_is_for_tax_deduction, DependentsIsForCat3Ins).
-  const verbAt = words.findIndex((w, k) => k < words.length - 1 && (k === 0 ? isVerb(w.s) : w.s.kind === 'match' && w.s.entry!.role === 'copula'));
+  const verbAt = words.findIndex((w, k) => k < words.length - 1 && (k === 0 ? isVerb(segments[w]) : segments[w].kind === 'match' && segments[w].entry!.role === 'copula'));
   if (verbAt !== -1) {
-    const verb = words[verbAt];
+    const verb = { s: segments[words[verbAt]], i: words[verbAt] };
     const rest = decideHead(segments.slice(verb.i + 1), { ...options, fillerResidue: shiftSet(options.fillerResidue, verb.i + 1) });
     // The verb's own token match goes before the concluding reason, which stays last (see headEvidence).
     const verbMatch = reasons[segments.slice(0, verb.i + 1).filter((s) => s.kind === 'match').length - 1];
@@ -102,9 +116,10 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
   // Trailing neutral words (premium_new, address_old) qualify the head; they are not the head. So
   // does one trailing letter (City_F, Post_U: furigana, upper part): a letter names no field.
   let last = words.length - 1;
-  while (last > 0 && (isPureNeutral(words[last].s) || isVariantLetter(words[last].s))) last--;
-  const head = words[last].s;
-  const modifiers = words.slice(0, last).map((w) => w.s).reverse(); // nearest first
+  while (last > 0 && (isPureNeutral(segments[words[last]]) || isVariantLetter(segments[words[last]]))) last--;
+  const head = segments[words[last]];
+  const modifiers: Segment[] = []; // nearest first
+  for (let k = last - 1; k >= 0; k--) modifiers.push(segments[words[k]]);
   const nearest = modifiers.find(isMeaningful);
   // The nearest word that could say whose the field is: a meaningful word, an unknown one, or a
   // non-personal neutral head (type_name, 機能モード名: the name of a type, not of a person).
@@ -205,38 +220,44 @@ function mayInherit(head: DictionaryEntry, modifier: DictionaryEntry): boolean {
 function inherit(head: Segment, from: Segment, reasons: Reason[], coverage: number): HeaderEvidence {
   const h = head.entry!;
   const m = from.entry!;
-  let category: Category = m.category;
-  let subcategory: string;
-  let note = '';
-  if (category === 'none') {
-    subcategory = h.category === 'none' ? h.subcategory : m.subcategory;
-  } else if (category === 'sensitive') {
-    subcategory = m.subcategory;
-  } else {
-    if (category === 'my_number') {
-      // Only the number itself is My Number. A flag, code or amount about it keeps the head's own
-      // meaning (個人番号利用有無 → none/flag); anything else about it is personal data.
-      if (h.category === 'none') {
-        reasons.push({ rule: 'inherit', text: `head "${shown(head)}" is about the My Number ("${shown(from)}"), not the number itself: ${label(h)}`, tokens: [shown(from), shown(head)], entry: h.id, weight: h.weight });
-        return { category: 'none', subcategory: h.subcategory, confidence: round(h.weight * INHERIT_FACTOR * scale(coverage)), reasons };
-      }
-      category = 'personal';
-      note = '; a field about the My Number is not the number itself';
-    }
-    subcategory =
-      h.ownedSubcategory === 'id'
-        ? (m.idSubcategory ?? (m.category === 'personal' ? m.subcategory : 'gov_id'))
-        : (h.ownedSubcategory ?? (m.category === 'personal' ? m.subcategory : 'gov_id'));
+  const kind = inheritedKind(h, m);
+  reasons.push(inheritReason(h, m, shown(head), shown(from)));
+  if (kind.aboutMyNumber) return { category: 'none', subcategory: h.subcategory, confidence: round(h.weight * INHERIT_FACTOR * scale(coverage)), reasons };
+  return { category: kind.category, subcategory: kind.subcategory, confidence: round(Math.min(h.weight, m.weight) * INHERIT_FACTOR * scale(coverage)), reasons };
+}
+
+/**
+ * What a neutral head `h` becomes after the modifier `m`: from the two entries alone (the reason
+ * built from it is memoised on them). `aboutMyNumber`: a flag, code or amount about the My Number
+ * keeps the head's own meaning (個人番号利用有無 → none/flag).
+ */
+function inheritedKind(h: DictionaryEntry, m: DictionaryEntry): { category: Category; subcategory: string; aboutMyNumber: boolean } {
+  if (m.category === 'none') return { category: 'none', subcategory: h.category === 'none' ? h.subcategory : m.subcategory, aboutMyNumber: false };
+  if (m.category === 'sensitive') return { category: 'sensitive', subcategory: m.subcategory, aboutMyNumber: false };
+  // Only the number itself is My Number; anything else about it is personal data.
+  if (m.category === 'my_number' && h.category === 'none') return { category: 'none', subcategory: h.subcategory, aboutMyNumber: true };
+  const subcategory =
+    h.ownedSubcategory === 'id'
+      ? (m.idSubcategory ?? (m.category === 'personal' ? m.subcategory : 'gov_id'))
+      : (h.ownedSubcategory ?? (m.category === 'personal' ? m.subcategory : 'gov_id'));
+  return { category: m.category === 'my_number' ? 'personal' : m.category, subcategory, aboutMyNumber: false };
+}
+
+/** Why a neutral head took its category from the word before it (built once per pair of words). */
+const inheritReason = memoByPair((h, m, headToken, fromToken): Reason => {
+  const kind = inheritedKind(h, m);
+  if (kind.aboutMyNumber) {
+    return { rule: 'inherit', text: `head "${headToken}" is about the My Number ("${fromToken}"), not the number itself: ${label(h)}`, tokens: [fromToken, headToken], entry: h.id, weight: h.weight };
   }
-  reasons.push({
+  const note = m.category === 'my_number' ? '; a field about the My Number is not the number itself' : '';
+  return {
     rule: 'inherit',
-    text: `head "${shown(head)}" is neutral; "${shown(from)}" before it makes it ${category}/${subcategory}${note}`,
-    tokens: [shown(from), shown(head)],
+    text: `head "${headToken}" is neutral; "${fromToken}" before it makes it ${kind.category}/${kind.subcategory}${note}`,
+    tokens: [fromToken, headToken],
     entry: m.id,
     weight: m.weight,
-  });
-  return { category, subcategory, confidence: round(Math.min(h.weight, m.weight) * INHERIT_FACTOR * scale(coverage)), reasons };
-}
+  };
+});
 
 function unknownHead(head: Segment, modifiers: Segment[], nearest: Segment | undefined, reasons: Reason[], coverage: number): HeaderEvidence {
   const person = modifiers.find((s) => s.kind === 'match' && s.entry!.role === 'person');

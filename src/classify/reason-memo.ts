@@ -24,3 +24,28 @@ export function memoByEntry(build: EntryReasonBuilder): (entry: DictionaryEntry,
     return reason;
   };
 }
+
+/** Builds a reason from two entries and their tokens alone, like EntryReasonBuilder. */
+export type PairReasonBuilder = (head: DictionaryEntry, from: DictionaryEntry, headToken: string, fromToken: string) => Reason;
+
+/**
+ * `build` memoised on (head, from, headToken, fromToken): for reasons that join two words (head
+ * "番号" is neutral; "顧客" before it makes it personal/id). These recur across headers as often as
+ * token reasons do, and building and then hashing their sentence afresh for each header was a tenth
+ * of classification's CPU. Entries are keyed weakly: a modifier re-read in its own compound is a
+ * fresh copy (head.ts, resolveNeutral), which simply misses the memo and is dropped with it.
+ */
+export function memoByPair(build: PairReasonBuilder): PairReasonBuilder {
+  const memo = new WeakMap<DictionaryEntry, WeakMap<DictionaryEntry, Map<string, Map<string, Reason>>>>();
+  return (head, from, headToken, fromToken) => {
+    let byFrom = memo.get(head);
+    if (byFrom === undefined) memo.set(head, (byFrom = new WeakMap()));
+    let byHeadToken = byFrom.get(from);
+    if (byHeadToken === undefined) byFrom.set(from, (byHeadToken = new Map()));
+    let byFromToken = byHeadToken.get(headToken);
+    if (byFromToken === undefined) byHeadToken.set(headToken, (byFromToken = new Map()));
+    let reason = byFromToken.get(fromToken);
+    if (reason === undefined) byFromToken.set(fromToken, (reason = build(head, from, headToken, fromToken)));
+    return reason;
+  };
+}

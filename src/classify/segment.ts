@@ -275,6 +275,14 @@ const MIN_STEM = 2;
 /** A romaji word at least this long may follow a one-letter prefix. */
 const LONG_AFTER_LETTER = 7;
 
+/**
+ * Every segment with the same fields in the same order, so that the head rule's reads of them meet
+ * one hidden class (matches and residue built as different literals made its reads polymorphic).
+ */
+function makeSegment(text: string, start: number, end: number, kind: Segment['kind'], entry: DictionaryEntry | undefined, surface: string | undefined, script: Segment['script']): Segment {
+  return { text, start, end, kind, entry, surface, script, stem: undefined };
+}
+
 function toSegments(norm: Normalized, matched: Matched[]): Segment[] {
   const segments: Segment[] = [];
   let i = 0;
@@ -284,13 +292,7 @@ function toSegments(norm: Normalized, matched: Matched[]): Segment[] {
     for (let j = from + 1; j <= to; j++) {
       if (j === to || norm.chunkOf[j] !== norm.chunkOf[start]) {
         const kind = norm.chunks[norm.chunkOf[start]].kind;
-        segments.push({
-          text: norm.key.slice(start, j),
-          start,
-          end: j,
-          kind: kind === 'num' ? 'num' : 'residue',
-          script: kind === 'num' ? undefined : kind,
-        });
+        segments.push(makeSegment(norm.key.slice(start, j), start, j, kind === 'num' ? 'num' : 'residue', undefined, undefined, kind === 'num' ? undefined : kind));
         start = j;
       }
     }
@@ -301,7 +303,7 @@ function toSegments(norm: Normalized, matched: Matched[]): Segment[] {
       const last = segments[segments.length - 1];
       if (last.kind === 'residue' && last.script === 'word' && norm.chunkOf[m.start] === norm.chunkOf[m.start - 1]) last.stem = true;
     }
-    segments.push({ text: norm.key.slice(m.start, m.end), start: m.start, end: m.end, kind: 'match', entry: m.hit.entry, surface: m.hit.surface });
+    segments.push(makeSegment(norm.key.slice(m.start, m.end), m.start, m.end, 'match', m.hit.entry, m.hit.surface, undefined));
     i = m.end;
   }
   if (i < norm.key.length) pushResidue(i, norm.key.length);

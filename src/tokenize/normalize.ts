@@ -37,18 +37,32 @@ export function toKatakana(text: string): string {
 }
 
 /** Characters that only separate words (all in the BMP, so compared as UTF-16 code units). */
-const SEPARATORS = new Set(
-  [..." \t\n\r\f\v_-.:/\\|,;'\"`~!?@#$%^&*+=<>\u3000・･、。，．「」『』【】〔〕［］｛｝〈〉《》()（）[]{}※＊\u00a0"].map((c) => c.charCodeAt(0)),
-);
+const SEPARATOR_CHARS = " \t\n\r\f\v_-.:/\\|,;'\"`~!?@#$%^&*+=<>\u3000・･、。，．「」『』【】〔〕［］｛｝〈〉《》()（）[]{}※＊\u00a0";
 
 const A = 0x41, Z = 0x5a, a = 0x61, z = 0x7a, ZERO = 0x30, NINE = 0x39;
 const isUpper = (c: number) => c >= A && c <= Z;
 const isLower = (c: number) => c >= a && c <= z;
 
-function kindOf(c: number): ChunkKind {
-  if (isUpper(c) || isLower(c)) return 'word';
-  if (c >= ZERO && c <= NINE) return 'num';
-  return c < 0x80 ? 'word' : 'ja';
+/** What a code unit does in a header: separate, or belong to a run of one chunk kind. */
+const SEPARATOR = 0, WORD = 1, NUM = 2, JA = 3;
+const KIND_NAMES: ChunkKind[] = ['word', 'word', 'num', 'ja'];
+
+/**
+ * Every code unit's class, looked up once per character: a table rather than a Set and range
+ * tests, since this runs for every distinct header. Control characters and space separate too.
+ */
+const CLASS = (() => {
+  const table = new Uint8Array(0x10000).fill(JA);
+  table.fill(WORD, 0x21, 0x80);
+  table.fill(NUM, ZERO, NINE + 1);
+  table.fill(SEPARATOR, 0, 0x21);
+  for (let i = 0; i < SEPARATOR_CHARS.length; i++) table[SEPARATOR_CHARS.charCodeAt(i)] = SEPARATOR;
+  return table;
+})();
+
+/** A run becomes a chunk; ASCII words are lower-cased. */
+function pushRun(chunks: Chunk[], run: string, kind: ChunkKind): void {
+  if (run) chunks.push({ text: kind === 'word' ? run.toLowerCase() : run, kind });
 }
 
 /**
@@ -59,37 +73,33 @@ function kindOf(c: number): ChunkKind {
  */
 export function chunk(text: string): Chunk[] {
   const chunks: Chunk[] = [];
-  let start = -1; // start of the current run in text
+  let start = 0; // start of the current run in text
   let joined = ''; // Japanese text carried over from a run that a space interrupted
   let kind: ChunkKind | null = null;
-  const flush = (end: number) => {
-    const run = joined + (start === -1 ? '' : text.slice(start, end));
-    if (run) chunks.push({ text: kind === 'word' ? run.toLowerCase() : run, kind: kind! });
-    start = -1;
-    joined = '';
-    kind = null;
-  };
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (SEPARATORS.has(c) || (c <= 0x20)) {
-      flush(i);
+    const cls = CLASS[text.charCodeAt(i)];
+    if (cls === SEPARATOR) {
+      if (kind !== null) pushRun(chunks, joined + text.slice(start, i), kind);
+      joined = '';
+      kind = null;
       continue;
     }
-    const k = kindOf(c);
+    const k = KIND_NAMES[cls];
     if (k !== kind) {
       // Japanese runs separated only by spaces join up again.
-      if (k === 'ja' && kind === null && chunks.length > 0 && chunks[chunks.length - 1].kind === 'ja') {
-        joined = chunks.pop()!.text;
-      } else flush(i);
+      if (k === 'ja' && kind === null && chunks.length > 0 && chunks[chunks.length - 1].kind === 'ja') joined = chunks.pop()!.text;
+      else if (kind !== null) {
+        pushRun(chunks, joined + text.slice(start, i), kind);
+        joined = '';
+      }
       kind = k;
       start = i;
     } else if (k === 'word' && isCamelBoundary(text, i)) {
-      flush(i);
-      kind = k;
+      pushRun(chunks, text.slice(start, i), kind);
       start = i;
     }
   }
-  flush(text.length);
+  if (kind !== null) pushRun(chunks, joined + text.slice(start), kind);
   return chunks;
 }
 
@@ -120,13 +130,14 @@ export function normalize(header: string): Normalized {
   const nfkc = toNfkc(header);
   const kana = toKatakana(nfkc);
   const chunks = chunk(kana);
-  let key = '';
-  const chunkOf: number[] = [];
-  chunks.forEach((c, index) => {
-    for (let i = 0; i < c.text.length; i++) chunkOf.push(index);
-    key += c.text;
-  });
-  return { key, chunks, chunkOf, steps: [] };
+  let length = 0;
+  for (const c of chunks) length += c.text.length;
+  const chunkOf = new Array<number>(length);
+  let at = 0;
+  for (let index = 0; index < chunks.length; index++) for (let i = 0; i < chunks[index].text.length; i++) chunkOf[at++] = index;
+  // One flat string: the segmenter reads it a code unit at a time, and a string built by `+=` is a
+  // tree of pieces that V8 must first copy out.
+  return { key: chunks.map((c) => c.text).join(''), chunks, chunkOf, steps: [] };
 }
 
 /** normalize() with a record of each step, for `kojin explain` (classification does not need it). */

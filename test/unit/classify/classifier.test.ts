@@ -185,8 +185,9 @@ describe('composite fields', () => {
 
 describe('caching and kuromoji', () => {
   it('classifies an identical header once', async () => {
-    const a = classifier.classify('生年月日');
-    const b = classifier.classify('生年月日');
+    // The same result object both times: a second classification would build a new one.
+    const a = await classifier.classify('生年月日');
+    const b = await classifier.classify('生年月日');
     expect(a).toBe(b);
   });
 
