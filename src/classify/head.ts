@@ -43,6 +43,26 @@ const isOwnerOnly = (s: Segment) => s.kind === 'match' && s.entry!.role === 'per
 
 const isNeutralNoneHead = (s: Segment) => s.kind === 'match' && s.entry!.head === 'inherit' && s.entry!.category === 'none';
 
+// The predicates below are module functions, not arrows written where they are used: an arrow is a
+// new closure object each time its expression runs, and the head rule runs for every distinct header.
+
+/** A word that could say whose the field is: a meaningful word, an unknown one, or a non-personal neutral head. */
+const mayTellOwner = (s: Segment) => isMeaningful(s) || (s.kind === 'residue' && !s.stem) || isNeutralNoneHead(s);
+const isSensitiveWord = (s: Segment) => s.kind === 'match' && s.entry!.category === 'sensitive';
+const isMeaningfulNotOwner = (s: Segment) => isMeaningful(s) && !isOwnerOnly(s);
+const isVerb = (s: Segment) => s.kind === 'match' && (s.entry!.role === 'predicate' || s.entry!.role === 'copula');
+const isCopula = (s: Segment) => s.kind === 'match' && s.entry!.role === 'copula';
+
+/**
+ * Where a verb stands among the words (indices into segments), or -1: a leading yes/no word
+ * (with_my_number, is_foreigner) or a copula after its subject (crew_is_for_tax_deduction,
+ * DependentsIsForCat3Ins). A verb that is the last word is not one (it is the head).
+ */
+function verbIndex(segments: Segment[], words: number[]): number {
+  for (let k = 0; k < words.length - 1; k++) if (k === 0 ? isVerb(segments[words[k]]) : isCopula(segments[words[k]])) return k;
+  return -1;
+}
+
 /** A matched token (built once per entry and surface: see reason-memo.ts). */
 const tokenReason = memoByEntry((entry, token) => ({
   rule: 'dictionary',
@@ -94,10 +114,7 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
     reasons.push(tokenReason(s.entry!, shown(s)));
   }
   if (words.length === 0) return unknown(reasons, 'no words to classify');
-  const isVerb = (s: Segment) => s.kind === 'match' && (s.entry!.role === 'predicate' || s.entry!.role === 'copula');
-  // with_my_number, is_foreigner: a yes/no about the rest; so is a statement after its subject
-  // (crew_is_for_tax_deduction, DependentsIsForCat3Ins).
-  const verbAt = words.findIndex((w, k) => k < words.length - 1 && (k === 0 ? isVerb(segments[w]) : segments[w].kind === 'match' && segments[w].entry!.role === 'copula'));
+  const verbAt = verbIndex(segments, words);
   if (verbAt !== -1) {
     const verb = { s: segments[words[verbAt]], i: words[verbAt] };
     const rest = decideHead(segments.slice(verb.i + 1), { ...options, fillerResidue: shiftSet(options.fillerResidue, verb.i + 1) });
@@ -123,7 +140,7 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
   const nearest = modifiers.find(isMeaningful);
   // The nearest word that could say whose the field is: a meaningful word, an unknown one, or a
   // non-personal neutral head (type_name, 機能モード名: the name of a type, not of a person).
-  const owner = modifiers.find((s) => isMeaningful(s) || (s.kind === 'residue' && !s.stem) || isNeutralNoneHead(s));
+  const owner = modifiers.find(mayTellOwner);
 
   if (head.kind !== 'match') return unknownHead(head, modifiers, nearest, reasons, coverage);
 
@@ -149,9 +166,9 @@ function decideHead(segments: Segment[], options: HeadOptions): HeaderEvidence {
     // date a benefit for a severe disability was paid): caution beats precision there.
     // (An id or name of a person (受診者番号: 受診 + 者 + 番号) stays the person's id or name.)
     const personOwned = entry.ownedSubcategory && nearest && isOwnerOnly(nearest);
-    const sensitive = (entry.category === 'none' || entry.category === 'unknown') && !personOwned ? modifiers.find((s) => s.kind === 'match' && s.entry!.category === 'sensitive') : undefined;
+    const sensitive = (entry.category === 'none' || entry.category === 'unknown') && !personOwned ? modifiers.find(isSensitiveWord) : undefined;
     if (sensitive && mayInherit(entry, sensitive.entry!)) return inherit(head, sensitive, reasons, coverage);
-    const lender = entry.ownedSubcategory ? nearest : modifiers.find((s) => isMeaningful(s) && !isOwnerOnly(s));
+    const lender = entry.ownedSubcategory ? nearest : modifiers.find(isMeaningfulNotOwner);
     const decided = neutralHead(head, owner, resolveNeutral(segments, lender, options), reasons, coverage);
     if (decided) return decided;
   }

@@ -177,7 +177,7 @@ function firstAllowed(
   for (let h = from; h < to; h++) {
     if (dict.trie.hitChecks[h] === 0) return h;
     const entry = hits[h].entry;
-    if (entry.context && !entry.context.some((kind) => contexts?.has(kind))) continue;
+    if (entry.context && !inContext(entry.context, contexts)) continue;
     if (!excluded(entry, key, start, end, dict)) return h;
   }
   return NO_HIT;
@@ -188,12 +188,20 @@ function excluded(entry: DictionaryEntry, key: string, start: number, end: numbe
   if (!entry.exclude?.length) return false; // only such entries are in dict.excludes
   const excludes = dict.excludes.get(entry.id);
   if (!excludes) return false;
-  return excludes.some((ex) => {
+  // Loops, not some() with an arrow: this runs for every hit of such an entry in every header.
+  for (const ex of excludes) {
     for (let at = key.indexOf(ex); at !== -1; at = key.indexOf(ex, at + 1)) {
       if (at < end && at + ex.length > start) return true;
     }
-    return false;
-  });
+  }
+  return false;
+}
+
+/** Whether the file holds one of the kinds of field an entry's context names. */
+function inContext(kinds: string[], contexts: ReadonlySet<string> | undefined): boolean {
+  if (!contexts) return false;
+  for (const kind of kinds) if (contexts.has(kind)) return true;
+  return false;
 }
 
 /**
