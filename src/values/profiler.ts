@@ -104,16 +104,19 @@ export class ColumnProfiler {
   private readonly birthTo: number;
   private minDate = Number.POSITIVE_INFINITY;
   private maxDate = Number.NEGATIVE_INFINITY;
-  /** The memo of addSpan (see MEMO_DEFAULT_ENTRIES); undefined when off. */
+  /** The memo of addSpan (see MEMO_DEFAULT_ENTRIES); made at addSpan's first cell, undefined until then and when off. */
   private memo: SpanMemo | undefined;
+  /** Entries the memo may hold; 0 when it is off (or turned off: worth keeping no more). */
+  private memoEntries: number;
 
   constructor(options: ProfilerOptions = {}) {
     const now = options.now ?? new Date();
     this.birthFrom = ordinalYearsBefore(now, 120);
     this.birthTo = ordinalYearsBefore(now, 0);
     this.sampler = new DistinctSampler(options.distinctCap ?? DEFAULT_DISTINCT_CAP);
-    const memoEntries = options.memoEntries ?? MEMO_DEFAULT_ENTRIES;
-    if (memoEntries > 0) this.memo = new SpanMemo(memoEntries);
+    // Not made here: a sampled scan only calls add(), and five typed arrays per column of every
+    // small file were a few per cent of its CPU (allocation and the GC of it).
+    this.memoEntries = Math.max(0, options.memoEntries ?? MEMO_DEFAULT_ENTRIES);
   }
 
   add(value: string): void {
@@ -179,11 +182,11 @@ export class ColumnProfiler {
     this.sampled++;
     const n = end - start;
     if (n === 0) return;
-    const memo = this.memo;
-    if (memo === undefined || n > MEMO_MAX_LENGTH) {
+    if (n > MEMO_MAX_LENGTH || (this.memo === undefined && this.memoEntries === 0)) {
       this.addNew(text, start, end);
       return;
     }
+    const memo = (this.memo ??= new SpanMemo(this.memoEntries));
     let h = 0x811c9dc5 | 0; // FNV-1a over the code units, then the length
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     h ^= n;
@@ -205,7 +208,10 @@ export class ColumnProfiler {
       const mask = this.addNew(text, start, end);
       memo.insert(text, start, end, h, mask, this.cellHash, this.cellDate);
     }
-    if (!memo.worthKeeping(hit)) this.memo = undefined;
+    if (!memo.worthKeeping(hit)) {
+      this.memo = undefined;
+      this.memoEntries = 0;
+    }
   }
 
   /**
