@@ -402,7 +402,7 @@ export class ColumnProfiler {
         rowsShape('person-name shapes (family and given name)', c[B.NAME], dd[B.NAME]),
         weakDecisive(nameRate, dd[B.NAME]));
     }
-    this.pushDates(push, rowsShape);
+    this.pushDates(push, rowsShape, dd);
 
     findings.sort(compareFindings);
     const top = findings[0];
@@ -415,10 +415,10 @@ export class ColumnProfiler {
   private pushDates(
     push: (d: string, cat: Category, s: string, m: number, md: number, shape: string, dec: boolean) => void,
     rowsShape: (what: string, m: number, md: number) => string,
+    dd: readonly number[],
   ): void {
     const dates = this.counts[B.DATE];
     if (dates === 0) return;
-    const dd = this.sampler.distinctPerBit(NBITS);
     const plausible = this.counts[B.BIRTH_PLAUSIBLE];
     const spanYears = Math.floor((this.maxDate - this.minDate) / ORDINAL_YEAR);
     const rate = this.nonEmpty === 0 ? 0 : dates / this.nonEmpty;
