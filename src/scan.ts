@@ -1,4 +1,5 @@
-// The scan pipeline for one input: read → classify headers → profile sampled values → decide.
+// The scan pipeline for one input: read and tally sampled values (readEvidence: all a worker thread
+// does) → classify headers → judge the tallies with what the headers say → decide (judgeFile).
 // Everything that can go wrong with the input becomes FileReport.error; nothing escapes as a throw.
 import type { HeaderClassifier } from './classify/classifier.js';
 import { changedInContext, contextReason, fileContext, type FieldContext } from './classify/context.js';
@@ -9,7 +10,7 @@ import { decide } from './report/decide.js';
 import { fileCategory } from './report/summarize.js';
 import type { ClassifyResult, FieldReport, FileReport, HeaderEvidence, TableKind, TableReport, ValueEvidence } from './types.js';
 import { CATEGORY_RANK } from './types.js';
-import { ColumnProfiler, MEMO_DEFAULT_ENTRIES } from './values/profiler.js';
+import { ColumnProfiler, evidenceOf, MEMO_DEFAULT_ENTRIES, type ValueTally } from './values/profiler.js';
 import { profileCellBatches, type ColumnThreads } from './parallel/columns.js';
 import type { RangeThreads } from './parallel/ranges.js';
 
@@ -41,14 +42,38 @@ export async function scanPath(path: string, options: ScanOptions): Promise<File
 }
 
 export async function scanSource(source: ByteSource, options: ScanOptions): Promise<FileReport> {
-  // Header evidence is computed once per table, when its fields are known, and kept for decide().
-  const headers: HeaderResult[][] = [];
-  const read = await readEvidence(source, options, async (fields, headerless) => {
-    const evidence = await Promise.all(fields.map((field) => headerEvidence(field, headerless, options.classifier)));
+  // Each table's headers are classified as soon as its fields are known, while its rows are read
+  // (a classifier that must load kuromoji loads it meanwhile).
+  const headers: Promise<HeaderResult[]>[] = [];
+  const read = await readEvidence(source, options, (fields, headerless) => {
+    const evidence = Promise.all(fields.map((field) => headerEvidence(field, headerless, options.classifier)));
+    evidence.catch(() => {}); // awaited by judgeFile; never an unhandled rejection while rows are read
     headers.push(evidence);
-    return evidence.map((h) => h.evidence.subcategory);
   });
-  return finishFile(source.path, read, await withFileContext(read, headers, options.classifier));
+  return judgeFile(source.path, read, options.classifier, headers);
+}
+
+/**
+ * The report of a file that readEvidence read: every field's header classified (`started`: the
+ * classifications already under way, per table), read again in the file's context, and decided
+ * with its values' evidence. A classifier that fails (kuromoji could not load) fails the file.
+ */
+export async function judgeFile(path: string, read: FileEvidence, classifier: HeaderClassifier, started: Promise<HeaderResult[]>[] = []): Promise<FileReport> {
+  if (read.error !== undefined) return { path, tables: [], category: 'unknown', warnings: [], error: read.error };
+  let plain: HeaderResult[][];
+  let inContext: HeaderResult[][];
+  try {
+    plain = await Promise.all(
+      read.tables.map((table, t) => started[t] ?? Promise.all(table.fields.map((field) => headerEvidence(field, table.headerless, classifier)))),
+    );
+    inContext = await withFileContext(read, plain, classifier);
+  } catch (error) {
+    return failed(path, error);
+  }
+  const tables = read.tables.map((table, t) => finishTable(table, plain[t], inContext[t]));
+  const report: FileReport = { path, format: read.format, encoding: read.encoding, tables, category: 'unknown', warnings: read.warnings };
+  report.category = fileCategory(report);
+  return report;
 }
 
 /**
@@ -95,23 +120,18 @@ export interface TableEvidence {
   fields: FieldSource[];
   headerless: boolean;
   rowsSampled: number;
-  /** Per field: what the sampled values showed (undefined when nothing was sampled). */
-  values: (ValueEvidence | undefined)[];
+  /** Per field: what the sampled values showed, in counts (undefined when nothing was sampled). */
+  tallies: (ValueTally | undefined)[];
 }
 
 /** The options that reading and value profiling need (no classifier: it stays on the main thread). */
 export type EvidenceOptions = Pick<ScanOptions, 'sample' | 'allRows' | 'encoding' | 'limits' | 'columnThreads' | 'rangeThreads'>;
 
 /**
- * Reads a source and profiles the values of every table. `hints` is asked, once per table as soon as
- * its fields are known, for each field's header subcategory (which some value detectors need); it
- * runs while the rows are read. Never throws: a failure becomes `error`.
+ * Reads a source and tallies the values of every table. `onFields` is told each table's fields as
+ * soon as they are known, before its rows are read. Never throws: a failure becomes `error`.
  */
-export async function readEvidence(
-  source: ByteSource,
-  options: EvidenceOptions,
-  hints: (fields: FieldSource[], headerless: boolean) => Promise<(string | null | undefined)[]>,
-): Promise<FileEvidence> {
+export async function readEvidence(source: ByteSource, options: EvidenceOptions, onFields?: (fields: FieldSource[], headerless: boolean) => void): Promise<FileEvidence> {
   try {
     const parsed = await readSource(source, {
       encoding: options.encoding,
@@ -122,7 +142,8 @@ export async function readEvidence(
     const tables: TableEvidence[] = [];
     const warnings = [...parsed.warnings];
     for await (const table of parsed.tables) {
-      tables.push(await profileTable(table, options, hints));
+      onFields?.(table.fields, table.headerless === true);
+      tables.push(await profileTable(table, options));
       warnings.push(...table.warnings.map((w) => (table.name ? `${table.name}: ${w}` : w)));
     }
     return { format: parsed.format, encoding: parsed.encoding, tables, warnings };
@@ -131,22 +152,16 @@ export async function readEvidence(
   }
 }
 
-async function profileTable(
-  table: TableSource,
-  options: EvidenceOptions,
-  hints: (fields: FieldSource[], headerless: boolean) => Promise<(string | null | undefined)[]>,
-): Promise<TableEvidence> {
+async function profileTable(table: TableSource, options: EvidenceOptions): Promise<TableEvidence> {
   const headerless = table.headerless === true;
-  const subcategories = hints(table.fields, headerless);
-  subcategories.catch(() => {}); // awaited below; never an unhandled rejection while rows are read
+  const named = table.name !== undefined ? { name: table.name } : {};
   const profiling = table.kind === 'data' && (options.sample > 0 || options.allRows);
   if (profiling && options.allRows && table.cellBatches && table.fields.length > 0) {
     // The memo of repeated cells (ColumnProfiler.addSpan) shares one budget across a table's columns.
     const memoEntries = Math.min(MEMO_DEFAULT_ENTRIES, Math.floor(MEMO_BUDGET / table.fields.length));
     const ranges = options.rangeThreads && table.byteRanges ? { source: table.byteRanges, threads: options.rangeThreads } : undefined;
     const profiles = await profileCellBatches(table.cellBatches, table.fields.length, { memoEntries, now: new Date(), threads: options.columnThreads, ranges });
-    const values = await profiles.evidence(subcategories);
-    return { ...(table.name !== undefined ? { name: table.name } : {}), kind: table.kind, fields: table.fields, headerless, rowsSampled: profiles.rows, values };
+    return { ...named, kind: table.kind, fields: table.fields, headerless, rowsSampled: profiles.rows, tallies: await profiles.tallies() };
   }
   const profilers = profiling ? table.fields.map(() => new ColumnProfiler()) : [];
   let rowsSampled = 0;
@@ -161,9 +176,8 @@ async function profileTable(
       }
     }
   }
-  const subs = await subcategories;
-  const values = table.fields.map((_, index) => profilers[index]?.result({ subcategory: subs[index] ?? null }));
-  return { ...(table.name !== undefined ? { name: table.name } : {}), kind: table.kind, fields: table.fields, headerless, rowsSampled, values };
+  const tallies = table.fields.map((_, index) => profilers[index]?.tally());
+  return { ...named, kind: table.kind, fields: table.fields, headerless, rowsSampled, tallies };
 }
 
 export interface HeaderResult {
@@ -171,22 +185,18 @@ export interface HeaderResult {
   parts?: ClassifyResult[];
 }
 
-/** Judges every field of the evidence with the header evidence computed for it (one list per table). */
-export function finishFile(path: string, read: FileEvidence, headers: HeaderResult[][]): FileReport {
-  if (read.error !== undefined) return { path, tables: [], category: 'unknown', warnings: [], error: read.error };
-  const tables = read.tables.map((table, t) => finishTable(table, headers[t]));
-  const report: FileReport = { path, format: read.format, encoding: read.encoding, tables, category: 'unknown', warnings: read.warnings };
-  report.category = fileCategory(report);
-  return report;
-}
-
-function finishTable(table: TableEvidence, headers: HeaderResult[]): TableReport {
+/**
+ * A table's report: each field decided by its header in the file's context (`headers`) and by its
+ * values, judged with what its plain header says (`plain`: as when the values were first weighed).
+ */
+function finishTable(table: TableEvidence, plain: HeaderResult[], headers: HeaderResult[]): TableReport {
   const fields: FieldReport[] = [];
   for (let index = 0; index < table.fields.length; index++) {
     const field = table.fields[index];
     const header = headers[index];
-    const values = table.values[index];
-    const decision = decide(header.evidence, values && values.sampled > 0 ? values : undefined);
+    const tally = table.tallies[index];
+    const values = tally && tally.sampled > 0 ? evidenceOf(tally, { subcategory: plain[index].evidence.subcategory ?? null }) : undefined;
+    const decision = decide(header.evidence, values);
     fields.push({
       name: field.name,
       index,
@@ -196,7 +206,7 @@ function finishTable(table: TableEvidence, headers: HeaderResult[]): TableReport
       reasons: decision.reasons,
       ...(decision.headerHid ? { headerHid: true } : {}),
       ...(header.parts?.length ? { parts: header.parts.map((p, i) => partReport(p, i)) } : {}),
-      ...(values && values.sampled > 0 ? { values } : {}),
+      ...(values ? { values } : {}),
       ...(field.position ? { position: field.position } : {}),
     });
   }

@@ -46,7 +46,7 @@ export interface HeaderEvidence {
 
 /**
  * What sampled values say about a column. Shapes and counts only: no value is ever kept here.
- * Produced by src/values (ColumnProfiler.result()).
+ * Produced by src/values (evidenceOf, from a ColumnProfiler's tally and what the header says).
  */
 export interface ValueEvidence {
   /** Values offered to the profiler (empty ones included). */

@@ -1,13 +1,12 @@
 // The helper thread of columns.ts: profiles its share of a table's columns from the batches the
-// main thread posts, acknowledging each, and answers `finish` with the evidence of its columns.
+// main thread posts, acknowledging each, and answers `finish` with the tallies of its columns.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CellBatch } from '../read/cell-batch.js';
-import type { ValueEvidence } from '../types.js';
-import { ColumnProfiler } from '../values/profiler.js';
+import { ColumnProfiler, type ValueTally } from '../values/profiler.js';
 import { profile } from './profile-batch.js';
 
-export type ToColumnWorker = { type: 'batch'; batch: CellBatch } | { type: 'finish'; subcategories: (string | null)[] };
-export type FromColumnWorker = { type: 'ack' } | { type: 'values'; values: ValueEvidence[] };
+export type ToColumnWorker = { type: 'batch'; batch: CellBatch } | { type: 'finish' };
+export type FromColumnWorker = { type: 'ack' } | { type: 'tallies'; tallies: ValueTally[] };
 
 interface ColumnWorkerData {
   columns: number[];
@@ -30,7 +29,7 @@ port.on('message', (message: ToColumnWorker) => {
     profile(message.batch, profilers, take);
     port.postMessage({ type: 'ack' } satisfies FromColumnWorker);
   } else {
-    const values = data.columns.map((c, i) => profilers[c].result({ subcategory: message.subcategories[i] }));
-    port.postMessage({ type: 'values', values } satisfies FromColumnWorker);
+    const tallies = data.columns.map((c) => profilers[c].tally());
+    port.postMessage({ type: 'tallies', tallies } satisfies FromColumnWorker);
   }
 });

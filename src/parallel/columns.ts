@@ -6,8 +6,7 @@
 // --jobs needs several files); measured in bench/README.md.
 import { Worker } from 'node:worker_threads';
 import type { CellBatch } from '../read/cell-batch.js';
-import type { ValueEvidence } from '../types.js';
-import { ColumnProfiler } from '../values/profiler.js';
+import { ColumnProfiler, type ValueTally } from '../values/profiler.js';
 import type { FromColumnWorker, ToColumnWorker } from './column-worker.js';
 import { profile } from './profile-batch.js';
 import { RangeSplit, type RangeThreads } from './ranges.js';
@@ -34,8 +33,8 @@ const IN_FLIGHT = 8;
 
 export interface ColumnProfiles {
   rows: number;
-  /** Evidence per column, once the header subcategories are known; the helper is stopped either way. */
-  evidence(subcategories: Promise<readonly (string | null | undefined)[]>): Promise<ValueEvidence[]>;
+  /** The tally of every column (the helper's from the helper, which is then stopped). */
+  tallies(): Promise<ValueTally[]>;
 }
 
 /**
@@ -83,17 +82,10 @@ export async function profileCellBatches(
   }
   return {
     rows,
-    async evidence(pending) {
-      let subcategories: readonly (string | null | undefined)[];
-      try {
-        subcategories = await pending;
-      } catch (error) {
-        helper?.stop();
-        throw error;
-      }
-      const local = profilers.map((p, c) => p.result({ subcategory: subcategories[c] ?? null }));
+    async tallies() {
+      const local = profilers.map((p) => p.tally());
       if (!helper) return local;
-      const remote = await helper.finish(theirs.map((c) => subcategories[c] ?? null));
+      const remote = await helper.finish();
       theirs.forEach((c, i) => (local[c] = remote[i]));
       return local;
     },
@@ -110,7 +102,7 @@ class Helper {
   private acked = 0;
   private failure: Error | undefined;
   private wake: (() => void) | undefined;
-  private result: ((values: ValueEvidence[]) => void) | undefined;
+  private result: ((tallies: ValueTally[]) => void) | undefined;
 
   constructor(columns: number[], width: number, options: { memoEntries: number; now: Date }) {
     // A small young generation: the batches it receives are garbage at once (~30 MB less peak RSS).
@@ -120,7 +112,7 @@ class Helper {
     });
     this.worker.on('message', (message: FromColumnWorker) => {
       if (message.type === 'ack') this.acked++;
-      else this.result?.(message.values);
+      else this.result?.(message.tallies);
       this.notify();
     });
     this.worker.on('error', (error) => this.fail(error));
@@ -151,13 +143,13 @@ class Helper {
     this.posted++;
   }
 
-  async finish(subcategories: (string | null)[]): Promise<ValueEvidence[]> {
-    let values: ValueEvidence[] | undefined;
-    this.result = (v) => (values = v);
-    this.worker.postMessage({ type: 'finish', subcategories } satisfies ToColumnWorker);
+  async finish(): Promise<ValueTally[]> {
+    let tallies: ValueTally[] | undefined;
+    this.result = (t) => (tallies = t);
+    this.worker.postMessage({ type: 'finish' } satisfies ToColumnWorker);
     try {
-      await this.until(() => values !== undefined);
-      return values!;
+      await this.until(() => tallies !== undefined);
+      return tallies!;
     } finally {
       this.stop();
     }

@@ -1,18 +1,19 @@
-// `--jobs N`: files are read and their values profiled in worker threads, while headers are
-// classified on the main thread (one classifier cache, at most one kuromoji: a worker that loaded
-// it would cost ~330 MB more). Reports are built on the main thread by the same functions as a
-// single-threaded scan and sorted by path by the caller, so the output is byte-identical to --jobs 1.
+// `--jobs N`: files are read and their values tallied in worker threads, while headers are
+// classified and tallies judged on the main thread (one classifier cache, at most one kuromoji: a
+// worker that loaded it would cost ~330 MB more). Reports are built on the main thread by the same
+// function as a single-threaded scan (judgeFile) and sorted by path by the caller, so the output is
+// byte-identical to --jobs 1.
 //
 // Small files are cheap (~0.6 ms each), so what surrounds them matters: workers can be started
 // before discovery has listed the files, files go to a worker in batches (batches.ts) and come back
-// in batches as one string (transfer.ts), a worker asks for each distinct header once (hints.ts),
-// and the main thread scans files itself until a worker is ready.
+// in batches as one string (transfer.ts) of counts, not of evidence text (scan.ts judgeFile), and
+// the main thread scans files itself until a worker is ready.
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { HeaderClassifier } from '../classify/classifier.js';
-import { describeError, finishFile, headerEvidence, scanPath, withFileContext, type EvidenceOptions, type FileEvidence, type HeaderResult } from '../scan.js';
+import { judgeFile, scanPath, type EvidenceOptions, type FileEvidence } from '../scan.js';
 import type { FileReport } from '../types.js';
 import { refill } from './batches.js';
 import { decodeResults } from './transfer.js';
@@ -156,8 +157,7 @@ export class ScanPool {
       if (message.type === 'ready') {
         lane.ready = true;
         this.feed(lane);
-      } else if (message.type === 'fields') this.job?.answer(worker, message);
-      else {
+      } else {
         const results = decodeResults(message.results);
         for (const { id } of results) lane.held.delete(id);
         // More work first, so the worker is not idle while these reports are built.
@@ -206,8 +206,6 @@ class Job {
   /** Files of workers that died, scanned again on the main thread at the end. */
   readonly retry: number[] = [];
   private readonly reports: FileReport[] = [];
-  /** Files whose header classification failed (kuromoji could not load): they become errors. */
-  private readonly failed = new Map<number, unknown>();
   /** Reports being built from workers' evidence (header evidence is asynchronous). */
   private readonly finishing = new Set<Promise<void>>();
 
@@ -217,18 +215,6 @@ class Job {
     private readonly classifier: HeaderClassifier,
     readonly events: PoolEvents,
   ) {}
-
-  /** A worker's question: the header subcategories of one table's fields. */
-  answer(worker: Worker, { id, table, fields, headerless }: Extract<FromWorker, { type: 'fields' }>): void {
-    void Promise.all(fields.map((field) => headerEvidence(field, headerless, this.classifier))).then(
-      (evidence) => worker.postMessage({ type: 'hints', id, table, subcategories: evidence.map((h) => h.evidence.subcategory), failed: false } satisfies ToWorker),
-      (error: unknown) => {
-        // The classifier failed (kuromoji could not load): the file fails, as in a single-threaded scan.
-        this.failed.set(id, error);
-        worker.postMessage({ type: 'hints', id, table, subcategories: fields.map(() => null), failed: true } satisfies ToWorker);
-      },
-    );
-  }
 
   /** Workers' evidence → the reports a single-threaded scan would have made. */
   finish(results: { id: number; evidence: FileEvidence }[]): void {
@@ -240,18 +226,8 @@ class Job {
   }
 
   private async finishOne(id: number, evidence: FileEvidence): Promise<void> {
-    const display = this.files[id].display;
-    const error = this.failed.get(id);
-    if (error !== undefined) return this.add({ path: display, tables: [], category: 'unknown', warnings: [], error: describeError(error) });
-    let headers: HeaderResult[][];
-    try {
-      // Memoised per distinct header: cheap after the first file with these headers.
-      headers = await Promise.all(evidence.tables.map((table) => Promise.all(table.fields.map((field) => headerEvidence(field, table.headerless, this.classifier)))));
-      headers = await withFileContext(evidence, headers, this.classifier);
-    } catch (e) {
-      return this.add({ path: display, tables: [], category: 'unknown', warnings: [], error: describeError(e) });
-    }
-    this.add(finishFile(display, evidence, headers));
+    // Headers are memoised per distinct header: cheap after the first file with these headers.
+    this.add(await judgeFile(this.files[id].display, evidence, this.classifier));
   }
 
   /** Scans one file on the main thread, by the same functions as a single-threaded scan. */

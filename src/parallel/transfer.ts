@@ -14,7 +14,7 @@ export function encodeResults(results: readonly WorkerResult[]): string {
 }
 
 /**
- * The results as the worker had them. JSON has no undefined: a field without value evidence (a
+ * The results as the worker had them. JSON has no undefined: a field without a value tally (a
  * header-only scan, a DDL column) comes back as null and is turned back into undefined. Every other
  * undefined is an optional property, which JSON leaves out and the reports never tell apart.
  */
@@ -22,8 +22,8 @@ export function decodeResults(text: string): WorkerResult[] {
   const results = JSON.parse(text) as WorkerResult[];
   for (const { evidence } of results) {
     for (const table of evidence.tables) {
-      const values = table.values;
-      for (let i = 0; i < values.length; i++) if (values[i] === null) values[i] = undefined;
+      const tallies = table.tallies;
+      for (let i = 0; i < tallies.length; i++) if (tallies[i] === null) tallies[i] = undefined;
     }
   }
   return results;

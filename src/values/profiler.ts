@@ -12,7 +12,7 @@ import { isBankAccountShape } from './bank-account.js';
 import { dateOrdinal, mayBeDate, ORDINAL_YEAR, ordinalYearsBefore, parseDate } from './birth-date.js';
 import { classifyCorporateNumber } from './corporate-number.js';
 import { classifyCreditCard } from './credit-card.js';
-import { DistinctSampler, DEFAULT_DISTINCT_CAP, finishHash, hash32, type SamplerState } from './distinct.js';
+import { DistinctSampler, DEFAULT_DISTINCT_CAP, finishHash, hash32, zeros, type SamplerState } from './distinct.js';
 import { isEmail } from './email.js';
 import { classifyGender } from './gender.js';
 import { ipVersion } from './ip.js';
@@ -94,7 +94,7 @@ const NBITS = 16;
 export class ColumnProfiler {
   private sampled = 0;
   private nonEmpty = 0;
-  private readonly counts: number[] = new Array<number>(NBITS).fill(0);
+  private readonly counts: number[] = zeros(NBITS);
   private sampler: DistinctSampler;
   /** What addCell saw last: hash32 of the prepared value, and its date ordinal (-1: not a date). */
   private cellHash = 0;
@@ -313,115 +313,141 @@ export class ColumnProfiler {
     this.sampler.merge(later.sampler);
   }
 
-  result(hints: ValueHints = {}): ValueEvidence {
-    const sub = hints.subcategory ?? null;
-    const approx = this.sampler.approximate;
-    const distinct = this.sampler.distinct();
-    const dd = this.sampler.distinctPerBit(NBITS);
-    const c = this.counts;
-    const ne = this.nonEmpty;
-    const num = (n: number): string => (approx ? `about ${Math.round(n)}` : `${n}`);
-    const est = approx ? ' (distinct counts estimated from a hash sample)' : '';
-    const findings: ValueFinding[] = [];
-
-    const push = (
-      detector: string,
-      category: Category,
-      subcategory: string,
-      matched: number,
-      matchedDistinct: number,
-      shape: string,
-      decisive: boolean,
-    ): void => {
-      if (matched === 0) return;
-      findings.push({
-        detector,
-        category,
-        subcategory,
-        matched,
-        matchedDistinct,
-        rate: ne === 0 ? 0 : matched / ne,
-        shape,
-        decisive,
-      });
+  /** What the values showed, as counts: the column's evidence once its header is known (evidenceOf). */
+  tally(): ValueTally {
+    const dates = this.counts[B.DATE];
+    return {
+      sampled: this.sampled,
+      nonEmpty: this.nonEmpty,
+      distinct: this.sampler.distinct(),
+      approximate: this.sampler.approximate,
+      counts: [...this.counts],
+      distinctCounts: this.sampler.distinctPerBit(NBITS),
+      dateSpanYears: dates === 0 ? 0 : Math.floor((this.maxDate - this.minDate) / ORDINAL_YEAR),
     };
-    const rowsShape = (what: string, matched: number, md: number): string =>
-      `${what} in ${matched} of ${ne} values (${num(md)} distinct)${est}`;
-
-    // Check-digit detectors: the pass rate is over distinct non-empty values (see rules.ts).
-    push('my_number', 'my_number', 'individual_number', c[B.MY_NUMBER], dd[B.MY_NUMBER],
-      `12 digits, check digit valid in ${num(dd[B.MY_NUMBER])} of ${num(distinct)} distinct values${est}`,
-      checkDigitDecisive(dd[B.MY_NUMBER], distinct));
-    push('twelve_digit_number', 'unknown', 'numeric_id', c[B.TWELVE_INVALID], dd[B.TWELVE_INVALID],
-      `12 digits, My Number check digit fails in ${num(dd[B.TWELVE_INVALID])} of ${num(distinct)} distinct values${est}`,
-      false);
-    push('corporate_number', 'none', 'corporate', c[B.CORPORATE], dd[B.CORPORATE],
-      `13 digits, corporate-number check digit valid in ${num(dd[B.CORPORATE])} of ${num(distinct)} distinct values${est}`,
-      checkDigitDecisive(dd[B.CORPORATE], distinct));
-    push('credit_card', 'personal', 'financial_account', c[B.CARD], dd[B.CARD],
-      `payment card numbers (issuer prefix, Luhn valid) in ${num(dd[B.CARD])} of ${num(distinct)} distinct values${est}`,
-      checkDigitDecisive(dd[B.CARD], distinct));
-
-    const pattern = (detector: string, subcategory: string, bit: number, what: string): void => {
-      const rate = ne === 0 ? 0 : c[bit] / ne;
-      push(detector, 'personal', subcategory, c[bit], dd[bit], rowsShape(what, c[bit], dd[bit]),
-        patternDecisive(rate, dd[bit]));
-    };
-    pattern('phone', 'contact', B.PHONE, 'Japanese phone numbers');
-    pattern('email', 'contact', B.EMAIL, 'e-mail addresses');
-    pattern('address', 'address', B.ADDRESS, 'Japanese addresses (prefecture or municipality)');
-    pattern('ip_address', 'online_id', B.IP, 'IP addresses');
-    pattern('passport', 'gov_id', B.PASSPORT, 'passport-number shapes (2 letters + 7 digits)');
-
-    // Postal codes: 〒/hyphenated always; bare 7 digits only when the header says postal code.
-    {
-      const bare = sub === 'postal_code';
-      const m = c[B.POSTAL] + (bare ? c[B.SEVEN_DIGITS] : 0);
-      const md = dd[B.POSTAL] + (bare ? dd[B.SEVEN_DIGITS] : 0);
-      const what = bare ? 'postal codes (〒, 3-4 or 7 digits)' : 'postal codes (〒 or 3-4 digits)';
-      push('postal_code', 'personal', 'postal_code', m, md, rowsShape(what, m, md),
-        patternDecisive(ne === 0 ? 0 : m / ne, md));
-    }
-    if (sub === 'financial_account') {
-      const m = c[B.SEVEN_DIGITS];
-      push('bank_account', 'personal', 'financial_account', m, dd[B.SEVEN_DIGITS],
-        rowsShape('7-digit account numbers', m, dd[B.SEVEN_DIGITS]),
-        patternDecisive(ne === 0 ? 0 : m / ne, dd[B.SEVEN_DIGITS]));
-    }
-    {
-      const codes = sub === 'gender';
-      const m = c[B.GENDER] + (codes ? c[B.GENDER_CODE] : 0);
-      const md = dd[B.GENDER] + (codes ? dd[B.GENDER_CODE] : 0);
-      const what = codes ? 'gender words, letters or codes' : 'gender words or letters';
-      push('gender', 'personal', 'gender', m, md, rowsShape(what, m, md),
-        genderDecisive(ne === 0 ? 0 : m / ne, m, md));
-    }
-    {
-      const nameRate = ne === 0 ? 0 : c[B.NAME] / ne;
-      push('person_name', 'personal', 'name', c[B.NAME], dd[B.NAME],
-        rowsShape('person-name shapes (family and given name)', c[B.NAME], dd[B.NAME]),
-        weakDecisive(nameRate, dd[B.NAME]));
-    }
-    this.pushDates(push, rowsShape, dd);
-
-    findings.sort(compareFindings);
-    const top = findings[0];
-    const best = top !== undefined && (top.decisive || top.rate >= 0.5) ? top : undefined;
-    const evidence: ValueEvidence = { sampled: this.sampled, nonEmpty: ne, distinct, findings };
-    if (best) evidence.best = best;
-    return evidence;
   }
 
-  private pushDates(
-    push: (d: string, cat: Category, s: string, m: number, md: number, shape: string, dec: boolean) => void,
-    rowsShape: (what: string, m: number, md: number) => string,
-    dd: readonly number[],
-  ): void {
-    const dates = this.counts[B.DATE];
-    if (dates === 0) return;
-    const plausible = this.counts[B.BIRTH_PLAUSIBLE];
-    const spanYears = Math.floor((this.maxDate - this.minDate) / ORDINAL_YEAR);
-    const rate = this.nonEmpty === 0 ? 0 : dates / this.nonEmpty;
+  /** The column's evidence given what its header says: evidenceOf(this.tally(), hints). */
+  result(hints: ValueHints = {}): ValueEvidence {
+    return evidenceOf(this.tally(), hints);
+  }
+}
+
+/**
+ * What a column's values showed, in counts only: small plain data, so the thread that read the
+ * values sends this and the thread that classified the header judges it (evidenceOf). Counts are
+ * per detector bit (B); distinct counts are estimates when `approximate`.
+ */
+export interface ValueTally {
+  sampled: number;
+  nonEmpty: number;
+  distinct: number;
+  approximate: boolean;
+  counts: number[];
+  distinctCounts: number[];
+  /** Whole years between the earliest and the latest date (0 when there is none). */
+  dateSpanYears: number;
+}
+
+/**
+ * The evidence of a column's values: which detectors matched how many values, and which of them
+ * decides. `hints` is what the header said, for shapes that are ambiguous alone (bare 7 digits,
+ * gender codes). Pure: the same tally and hints give the same evidence on any thread.
+ */
+export function evidenceOf(tally: ValueTally, hints: ValueHints = {}): ValueEvidence {
+  const sub = hints.subcategory ?? null;
+  const approx = tally.approximate;
+  const distinct = tally.distinct;
+  const dd = tally.distinctCounts;
+  const c = tally.counts;
+  const ne = tally.nonEmpty;
+  const num = (n: number): string => (approx ? `about ${Math.round(n)}` : `${n}`);
+  const est = approx ? ' (distinct counts estimated from a hash sample)' : '';
+  const findings: ValueFinding[] = [];
+
+  const push = (
+    detector: string,
+    category: Category,
+    subcategory: string,
+    matched: number,
+    matchedDistinct: number,
+    shape: string,
+    decisive: boolean,
+  ): void => {
+    if (matched === 0) return;
+    findings.push({
+      detector,
+      category,
+      subcategory,
+      matched,
+      matchedDistinct,
+      rate: ne === 0 ? 0 : matched / ne,
+      shape,
+      decisive,
+    });
+  };
+  const rowsShape = (what: string, matched: number, md: number): string =>
+    `${what} in ${matched} of ${ne} values (${num(md)} distinct)${est}`;
+
+  // Check-digit detectors: the pass rate is over distinct non-empty values (see rules.ts).
+  push('my_number', 'my_number', 'individual_number', c[B.MY_NUMBER], dd[B.MY_NUMBER],
+    `12 digits, check digit valid in ${num(dd[B.MY_NUMBER])} of ${num(distinct)} distinct values${est}`,
+    checkDigitDecisive(dd[B.MY_NUMBER], distinct));
+  push('twelve_digit_number', 'unknown', 'numeric_id', c[B.TWELVE_INVALID], dd[B.TWELVE_INVALID],
+    `12 digits, My Number check digit fails in ${num(dd[B.TWELVE_INVALID])} of ${num(distinct)} distinct values${est}`,
+    false);
+  push('corporate_number', 'none', 'corporate', c[B.CORPORATE], dd[B.CORPORATE],
+    `13 digits, corporate-number check digit valid in ${num(dd[B.CORPORATE])} of ${num(distinct)} distinct values${est}`,
+    checkDigitDecisive(dd[B.CORPORATE], distinct));
+  push('credit_card', 'personal', 'financial_account', c[B.CARD], dd[B.CARD],
+    `payment card numbers (issuer prefix, Luhn valid) in ${num(dd[B.CARD])} of ${num(distinct)} distinct values${est}`,
+    checkDigitDecisive(dd[B.CARD], distinct));
+
+  const pattern = (detector: string, subcategory: string, bit: number, what: string): void => {
+    const rate = ne === 0 ? 0 : c[bit] / ne;
+    push(detector, 'personal', subcategory, c[bit], dd[bit], rowsShape(what, c[bit], dd[bit]),
+      patternDecisive(rate, dd[bit]));
+  };
+  pattern('phone', 'contact', B.PHONE, 'Japanese phone numbers');
+  pattern('email', 'contact', B.EMAIL, 'e-mail addresses');
+  pattern('address', 'address', B.ADDRESS, 'Japanese addresses (prefecture or municipality)');
+  pattern('ip_address', 'online_id', B.IP, 'IP addresses');
+  pattern('passport', 'gov_id', B.PASSPORT, 'passport-number shapes (2 letters + 7 digits)');
+
+  // Postal codes: 〒/hyphenated always; bare 7 digits only when the header says postal code.
+  {
+    const bare = sub === 'postal_code';
+    const m = c[B.POSTAL] + (bare ? c[B.SEVEN_DIGITS] : 0);
+    const md = dd[B.POSTAL] + (bare ? dd[B.SEVEN_DIGITS] : 0);
+    const what = bare ? 'postal codes (〒, 3-4 or 7 digits)' : 'postal codes (〒 or 3-4 digits)';
+    push('postal_code', 'personal', 'postal_code', m, md, rowsShape(what, m, md),
+      patternDecisive(ne === 0 ? 0 : m / ne, md));
+  }
+  if (sub === 'financial_account') {
+    const m = c[B.SEVEN_DIGITS];
+    push('bank_account', 'personal', 'financial_account', m, dd[B.SEVEN_DIGITS],
+      rowsShape('7-digit account numbers', m, dd[B.SEVEN_DIGITS]),
+      patternDecisive(ne === 0 ? 0 : m / ne, dd[B.SEVEN_DIGITS]));
+  }
+  {
+    const codes = sub === 'gender';
+    const m = c[B.GENDER] + (codes ? c[B.GENDER_CODE] : 0);
+    const md = dd[B.GENDER] + (codes ? dd[B.GENDER_CODE] : 0);
+    const what = codes ? 'gender words, letters or codes' : 'gender words or letters';
+    push('gender', 'personal', 'gender', m, md, rowsShape(what, m, md),
+      genderDecisive(ne === 0 ? 0 : m / ne, m, md));
+  }
+  {
+    const nameRate = ne === 0 ? 0 : c[B.NAME] / ne;
+    push('person_name', 'personal', 'name', c[B.NAME], dd[B.NAME],
+      rowsShape('person-name shapes (family and given name)', c[B.NAME], dd[B.NAME]),
+      weakDecisive(nameRate, dd[B.NAME]));
+  }
+  const dates = c[B.DATE];
+  if (dates > 0) {
+    const plausible = c[B.BIRTH_PLAUSIBLE];
+    const spanYears = tally.dateSpanYears;
+    const rate = ne === 0 ? 0 : dates / ne;
     const span = spanYears >= 1 ? `spanning ${spanYears} years` : 'spanning under a year';
     const what = `dates ${span}, ${plausible} of ${dates} at a plausible age (0–120)`;
     if (looksLikeBirthDates(plausible, dates, spanYears)) {
@@ -431,6 +457,13 @@ export class ColumnProfiler {
       push('date', 'none', 'date', dates, dd[B.DATE], rowsShape(what, dates, dd[B.DATE]), false);
     }
   }
+
+  findings.sort(compareFindings);
+  const top = findings[0];
+  const best = top !== undefined && (top.decisive || top.rate >= 0.5) ? top : undefined;
+  const evidence: ValueEvidence = { sampled: tally.sampled, nonEmpty: ne, distinct, findings };
+  if (best) evidence.best = best;
+  return evidence;
 }
 
 /** Decisive first; among decisive, the stronger category; then the higher rate. */

@@ -16,11 +16,9 @@ function chunked(name: string, bytes: Buffer, size: number): ByteSource {
   return { path: name, formatName: name, head: bytes.subarray(0, 65536), complete: bytes.length <= 65536, open: () => Readable.from(parts) };
 }
 
-/** Header hints as the classifier would give them: a few columns get the hints that change counting. */
-const hints = async (fields: { name: string }[]) => fields.map((_, i) => [null, 'gender', 'postal_code', 'financial_account'][i % 4]);
 
 async function evidence(source: () => ByteSource, options: Partial<EvidenceOptions>) {
-  return readEvidence(source(), { sample: 0, allRows: false, limits: DEFAULT_LIMITS, ...options }, hints);
+  return readEvidence(source(), { sample: 0, allRows: false, limits: DEFAULT_LIMITS, ...options });
 }
 
 /** Every row through csv-parse and add() (a sample larger than the file) against the --all-rows path. */

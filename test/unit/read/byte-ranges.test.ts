@@ -17,10 +17,8 @@ const dir = mkdtempSync(join(tmpdir(), 'kojin-ranges-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
 
-const hints = async (fields: { name: string }[]) => fields.map((_, i) => [null, 'gender', 'postal_code', 'financial_account'][i % 4]);
-
 async function evidence(path: string, options: Partial<EvidenceOptions>) {
-  return readEvidence(await openFile(path), { sample: 0, allRows: true, limits: DEFAULT_LIMITS, ...options }, hints);
+  return readEvidence(await openFile(path), { sample: 0, allRows: true, limits: DEFAULT_LIMITS, ...options });
 }
 
 /** One thread, the same file in ranges read on this thread, and (optionally) with a worker thread. */

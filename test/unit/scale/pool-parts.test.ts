@@ -1,6 +1,5 @@
-// The pieces that make --jobs pay off over many small files: batching (batches.ts), the worker's
-// memory of header answers (hints.ts), the string transfer of results (transfer.ts), workers started
-// before discovery (ScanPool, mayHoldMany). The worker runs from dist/ (npm test builds first).
+// The pieces that make --jobs pay off over many small files: batching (batches.ts), the string
+// transfer of value tallies (transfer.ts), workers started before discovery (ScanPool, mayHoldMany). The worker runs from dist/ (npm test builds first).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -10,7 +9,6 @@ import { makeClassifier } from '../../../src/commands/context.js';
 import { scanInputs } from '../../../src/commands/scan.js';
 import { mayHoldMany } from '../../../src/discover/index.js';
 import { HELD, MIN_BATCH, refill } from '../../../src/parallel/batches.js';
-import { HintCache } from '../../../src/parallel/hints.js';
 import { ScanPool } from '../../../src/parallel/pool.js';
 import { decodeResults, encodeResults } from '../../../src/parallel/transfer.js';
 import { openFile } from '../../../src/read/source.js';
@@ -38,48 +36,22 @@ describe('refill', () => {
   });
 });
 
-describe('HintCache', () => {
-  it('answers a table only when every field has been answered before', () => {
-    const cache = new HintCache();
-    const a = { name: '氏名' };
-    const b = { name: '電話番号' };
-    expect(cache.lookup([a, b], false)).toEqual({ ask: true });
-    cache.remember([a], ['name']);
-    expect(cache.lookup([a, b], false)).toEqual({ ask: true });
-    cache.remember([b, { name: 'x' }], ['phone', null]);
-    expect(cache.lookup([b, a, { name: 'x' }], false)).toEqual({ known: ['phone', 'name', null] });
-  });
-
-  it('tells a name from a name with a comment, and an empty comment from none', () => {
-    const cache = new HintCache();
-    cache.remember([{ name: 'a', comment: 'b,c' }], ['one']);
-    expect(cache.lookup([{ name: 'a,b', comment: 'c' }], false)).toEqual({ ask: true });
-    expect(cache.lookup([{ name: 'a' }], false)).toEqual({ ask: true });
-    cache.remember([{ name: 'n' }], ['two']);
-    expect(cache.lookup([{ name: 'n', comment: '' }], false)).toEqual({ known: ['two'] });
-  });
-
-  it('needs no answer for a headerless table', () => {
-    expect(new HintCache().lookup([{ name: 'column 1' }, { name: 'column 2' }], true)).toEqual({ known: [null, null] });
-  });
-});
-
 describe('transfer', () => {
-  it('gives back the evidence a worker made, field without value evidence included', async () => {
+  it('gives back the evidence a worker made, field without a value tally included', async () => {
     const options = { sample: 200, allRows: false, limits: DEFAULT_LIMITS };
     const files = ['samples/inputs/eucjp-members.csv', 'samples/inputs/customers.json', 'samples/inputs/ddl-mysql.sql', 'samples/inputs/headerless.csv'].map((f) => join(root, f));
     const results = [];
     for (const [id, path] of files.entries()) {
-      results.push({ id, evidence: await readEvidence(await openFile(path), options, async (fields) => fields.map(() => null)) });
+      results.push({ id, evidence: await readEvidence(await openFile(path), options) });
     }
     results.push({ id: 9, evidence: { tables: [], warnings: [], error: 'empty file' } });
-    // A DDL has no values: its evidence is a list of undefined, which JSON cannot carry as such.
-    expect(results.some((r) => r.evidence.tables.some((t) => t.values.includes(undefined)))).toBe(true);
+    // A DDL has no values: its tallies are a list of undefined, which JSON cannot carry as such.
+    expect(results.some((r) => r.evidence.tables.some((t) => t.tallies.includes(undefined)))).toBe(true);
     const decoded = decodeResults(encodeResults(results));
     expect(decoded).toEqual(results);
-    // …and no field without value evidence turned into null (finishFile tells them apart by truthiness
-    // only, but a report must never depend on how its evidence travelled).
-    const missing = (list: typeof results) => list.map((r) => r.evidence.tables.map((t) => t.values.map((v) => v === undefined)));
+    // …and no field without a tally turned into null (judgeFile tells them apart by truthiness only,
+    // but a report must never depend on how its evidence travelled).
+    const missing = (list: typeof results) => list.map((r) => r.evidence.tables.map((t) => t.tallies.map((v) => v === undefined)));
     expect(missing(decoded)).toEqual(missing(results));
   });
 });

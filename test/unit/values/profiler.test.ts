@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ColumnProfiler, profileValues } from '../../../src/values/profiler.js';
+import { ColumnProfiler, evidenceOf, profileValues } from '../../../src/values/profiler.js';
 import { hash32 } from '../../../src/values/distinct.js';
 import { randomDigits, rng, toFullWidth, validCorporateNumber, validMyNumber } from './helpers.js';
 
@@ -149,6 +149,34 @@ describe('ColumnProfiler: bounded distinct counting', () => {
     const seen = new Set<number>();
     for (let i = 0; i < 50_000; i++) seen.add(hash32(String(100000000000 + i)) & 0xffff);
     expect(seen.size).toBeGreaterThan(30_000);
+  });
+});
+
+describe('ColumnProfiler: a tally judged on another thread', () => {
+  const HINTS = [null, 'postal_code', 'financial_account', 'gender'];
+  const judgedAlike = (p: ColumnProfiler) => {
+    // What a scan worker sends is the tally as JSON; the main thread judges it with the header's hint.
+    const carried = JSON.parse(JSON.stringify(p.tally()));
+    for (const subcategory of HINTS) expect(evidenceOf(carried, { subcategory })).toEqual(p.result({ subcategory }));
+  };
+
+  it('gives the evidence the profiler gives, under every hint that changes counting', () => {
+    const p = new ColumnProfiler(opts);
+    const r = rng(7);
+    for (let i = 0; i < 60; i++) p.add(i % 3 === 0 ? randomDigits(r, 7) : i % 3 === 1 ? `〒${randomDigits(r, 3)}-${randomDigits(r, 4)}` : `19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 9}`);
+    for (const v of ['1', '2', '1', '']) p.add(v);
+    judgedAlike(p);
+    // The hint is what tells bare 7 digits apart: the same tally reads differently with it.
+    const tally = p.tally();
+    expect(evidenceOf(tally, { subcategory: 'postal_code' }).findings).not.toEqual(evidenceOf(tally, {}).findings);
+  });
+
+  it('keeps estimated distinct counts once the sampler samples', () => {
+    const p = new ColumnProfiler({ ...opts, distinctCap: 16 });
+    const r = rng(11);
+    for (let i = 0; i < 500; i++) p.add(validMyNumber(r));
+    expect(p.tally().approximate).toBe(true);
+    judgedAlike(p);
   });
 });
 
