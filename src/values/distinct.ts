@@ -48,14 +48,10 @@ export interface SamplerState {
 
 /**
  * The kept hashes live in an open-addressing table rather than a Map: a lookup is a multiply and an
- * array read (a Map of numbers cost ~100 ns a cell in `--all-rows`, the largest single item). The
- * table is one plain array of small integers, a slot's hash (as int32) beside its mask, not typed
- * arrays: a typed array over 64 bytes gets a backing store outside the JS heap, costly to allocate
- * and to free, and a sampled column of a small file rebuilt two or three of them as it grew (three
- * arrays each time): 1.5 µs a column against 0.35 µs (bench/README.md, "Seventh session"). It starts
- * small and doubles, so a narrow file's many columns stay cheap. Semantics are exactly the Map's:
- * the first mask seen for a hash is kept; the order of entries is never observable (only counts
- * are read).
+ * array read (a Map of numbers cost ~100 ns a cell in `--all-rows`, the largest single item). A
+ * slot is two int32s, the hash beside its mask. The table starts small and doubles, so a narrow
+ * file's many columns stay cheap. Semantics are exactly the Map's: the first mask seen for a hash is
+ * kept; the order of entries is never observable (only counts are read).
  */
 /**
  * Fibonacci hashing, top bits: once sampling starts the low bits of every kept hash are zero, so
@@ -68,9 +64,21 @@ function slotOf(hash: number, shift: number): number {
 /** A free slot's mask (detector masks are sets of low bits, never -1). */
 const EMPTY = -1;
 
-/** A table of `slots` free slots: 2 * slots small integers, written in order so it stays a fast array. */
-function emptyTable(slots: number): number[] {
-  const table = new Array<number>(2 * slots);
+/**
+ * Tables up to this many slots are plain arrays, larger ones an Int32Array. A typed array over 64
+ * bytes is allocated outside the JS heap, which is dear for the small tables of sampled columns (a
+ * small file's column rebuilt two or three as it grew: 1.5 µs a column, against 0.35 µs with plain
+ * arrays); a plain array takes 8 bytes an element instead of 4, which for the 32,768-slot tables of
+ * an --all-rows column came to +20 MB of peak RSS on one thread (+65 MB on two). bench/README.md,
+ * "Seventh session".
+ */
+const PLAIN_SLOTS = 1024;
+
+type Table = number[] | Int32Array;
+
+/** A table of `slots` free slots (2 * slots int32s), a plain array written in order (a fast one) when small. */
+function emptyTable(slots: number): Table {
+  const table = slots <= PLAIN_SLOTS ? new Array<number>(2 * slots) : new Int32Array(2 * slots);
   for (let i = 0; i < table.length; i += 2) {
     table[i] = 0;
     table[i + 1] = EMPTY;
@@ -82,7 +90,7 @@ export class DistinctSampler {
   private level = 0;
   private size = 0;
   /** Slot i: table[2i] the hash as int32, table[2i + 1] its mask (EMPTY: free). Slots: a power of two. */
-  private table: number[];
+  private table: Table;
   /** 32 − log2(slots): the slot is the top bits of a multiplicative hash. */
   private shift: number;
 
