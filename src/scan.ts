@@ -8,7 +8,7 @@ import { describeFsError, openFile } from './read/source.js';
 import { ReadError, type ByteSource, type FieldSource, type Limits, type TableSource } from './read/types.js';
 import { decide } from './report/decide.js';
 import { fileCategory } from './report/summarize.js';
-import type { ClassifyResult, FieldReport, FileReport, HeaderEvidence, TableKind, TableReport, ValueEvidence } from './types.js';
+import type { ClassifyResult, FieldReport, FileReport, HeaderEvidence, TableKind, TableReport } from './types.js';
 import { CATEGORY_RANK } from './types.js';
 import { ColumnProfiler, evidenceOf, MEMO_DEFAULT_ENTRIES, type ValueTally } from './values/profiler.js';
 import { profileCellBatches, type ColumnThreads } from './parallel/columns.js';
